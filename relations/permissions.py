@@ -1,0 +1,43 @@
+"""
+The editorial groups, kept up to date on every deployment after each migrate.
+
+Editors add and change content (and remove the citations and ratifications inside an
+entry), but cannot delete entries or manage users. Senior editors may also delete entries.
+"""
+
+from django.contrib.auth.models import Group, Permission
+
+EDITORS = "Editors"
+SENIOR_EDITORS = "Senior editors"
+
+ENTRY_MODELS = ["event", "envoy", "mission", "agreement", "source", "topic", "appointment"]
+PART_MODELS = ["citation", "ratification"]
+REFERENCE_MODELS = ["country"]
+
+
+def codenames(actions, models):
+    return [f"{action}_{model}" for model in models for action in actions]
+
+
+GROUP_PERMISSIONS = {
+    EDITORS: [
+        *codenames(["add", "change", "view"], ENTRY_MODELS),
+        *codenames(["add", "change", "delete", "view"], PART_MODELS),
+        *codenames(["view"], REFERENCE_MODELS),
+    ],
+}
+GROUP_PERMISSIONS[SENIOR_EDITORS] = [
+    *GROUP_PERMISSIONS[EDITORS],
+    *codenames(["delete"], ENTRY_MODELS),
+    *codenames(["add", "change"], REFERENCE_MODELS),
+]
+
+
+def ensure_editor_groups(**kwargs):
+    """Create the editorial groups and give them exactly their permissions."""
+    for name, wanted in GROUP_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        permissions = Permission.objects.filter(
+            content_type__app_label="relations", codename__in=wanted
+        )
+        group.permissions.set(permissions)
