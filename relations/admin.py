@@ -27,9 +27,7 @@ class CitationFormSet(BaseGenericInlineFormSet):
         super().clean()
         if getattr(self.instance, "status", None) != Entry.Status.PUBLISHED:
             return
-        kept = [
-            form for form in self.forms if form.cleaned_data and not self._should_delete_form(form)
-        ]
+        kept = [form for form in self.forms if form.cleaned_data and not self._should_delete_form(form)]
         if not kept:
             raise ValidationError(
                 _(

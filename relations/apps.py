@@ -12,6 +12,4 @@ class RelationsConfig(AppConfig):
 
         # Permissions only exist once every app has migrated, so the groups are brought up
         # to date after each migrate, on every deployment.
-        post_migrate.connect(
-            ensure_editor_groups, sender=self, dispatch_uid="relations_editor_groups"
-        )
+        post_migrate.connect(ensure_editor_groups, sender=self, dispatch_uid="relations_editor_groups")

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Max
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -68,11 +69,25 @@ class Topic(models.Model):
 
 
 class TimestampedModel(models.Model):
-    created = models.DateTimeField(_("created"), auto_now_add=True)
-    updated = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
+    """
+    When a row was created and last saved.
+
+    Plain defaults rather than ``auto_now``, so that fixtures, which leave the timestamps
+    out, load with ``loaddata`` too.
+    """
+
+    created = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    updated = models.DateTimeField(_("updated"), default=timezone.now, editable=False, db_index=True)
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        self.updated = timezone.now()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "updated"}
+        super().save(*args, **kwargs)
 
 
 class Source(TimestampedModel):
@@ -149,9 +164,7 @@ class Citation(models.Model):
         _("claim"),
         max_length=50,
         blank=True,
-        help_text=_(
-            "The field this citation supports, e.g. “date”; empty for the entry as a whole."
-        ),
+        help_text=_("The field this citation supports, e.g. “date”; empty for the entry as a whole."),
     )
     value = models.CharField(
         _("value given"),
@@ -194,9 +207,7 @@ class Citation(models.Model):
 
     def save(self, *args, **kwargs):
         if self.position is None:
-            siblings = Citation.objects.filter(
-                content_type=self.content_type_id, object_id=self.object_id
-            )
+            siblings = Citation.objects.filter(content_type=self.content_type_id, object_id=self.object_id)
             self.position = (siblings.aggregate(last=Max("position"))["last"] or 0) + 1
         super().save(*args, **kwargs)
 
@@ -296,17 +307,11 @@ class Event(Entry):
     title = models.CharField(_("title"), max_length=300)
     date = PartialDateField(_("date"), db_index=True)
     end_date = PartialDateField(_("end date"), null=True, blank=True)
-    category = models.CharField(
-        _("category"), max_length=20, choices=Category.choices, db_index=True
-    )
-    topics = models.ManyToManyField(
-        Topic, blank=True, related_name="events", verbose_name=_("topics")
-    )
+    category = models.CharField(_("category"), max_length=20, choices=Category.choices, db_index=True)
+    topics = models.ManyToManyField(Topic, blank=True, related_name="events", verbose_name=_("topics"))
     summary = models.CharField(_("summary"), max_length=500)
     body = models.TextField(_("body"), blank=True)
-    envoys = models.ManyToManyField(
-        "Envoy", blank=True, related_name="events", verbose_name=_("envoys")
-    )
+    envoys = models.ManyToManyField("Envoy", blank=True, related_name="events", verbose_name=_("envoys"))
     missions = models.ManyToManyField(
         "Mission", blank=True, related_name="events", verbose_name=_("missions")
     )
@@ -315,7 +320,7 @@ class Event(Entry):
     )
 
     class Meta:
-        ordering = ["date", "title"]
+        ordering = ["date", "title", "slug"]
         verbose_name = _("event")
         verbose_name_plural = _("events")
         indexes = [models.Index(fields=["status", "date"])]
@@ -409,12 +414,8 @@ class Mission(Entry):
     )
     city = models.CharField(_("city"), max_length=100, blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
-    latitude = models.DecimalField(
-        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
-    )
-    longitude = models.DecimalField(
-        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
-    )
+    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
     opened = PartialDateField(_("opened"), null=True, blank=True, db_index=True)
     closed = PartialDateField(_("closed"), null=True, blank=True, db_index=True)
     predecessor = models.ForeignKey(
@@ -429,7 +430,7 @@ class Mission(Entry):
     summary = models.TextField(_("summary"), blank=True)
 
     class Meta:
-        ordering = ["sending_country", "name"]
+        ordering = ["sending_country", "name", "slug"]
         verbose_name = _("mission")
         verbose_name_plural = _("missions")
 
@@ -510,9 +511,7 @@ class Appointment(TimestampedModel):
         blank=True,
         help_text=_("The source's words, e.g. “Presented recall on”, “Died at post on”."),
     )
-    outcome = models.CharField(
-        _("how it ended"), max_length=20, choices=Outcome.choices, blank=True
-    )
+    outcome = models.CharField(_("how it ended"), max_length=20, choices=Outcome.choices, blank=True)
     is_nominee_only = models.BooleanField(
         _("nominee who did not serve"),
         default=False,
@@ -603,12 +602,10 @@ class Agreement(Entry):
         related_name="amended_by",
         verbose_name=_("amends or supersedes"),
     )
-    topics = models.ManyToManyField(
-        Topic, blank=True, related_name="agreements", verbose_name=_("topics")
-    )
+    topics = models.ManyToManyField(Topic, blank=True, related_name="agreements", verbose_name=_("topics"))
 
     class Meta:
-        ordering = ["signed", "title"]
+        ordering = ["signed", "title", "slug"]
         verbose_name = _("agreement")
         verbose_name_plural = _("agreements")
 
@@ -651,20 +648,16 @@ class Ratification(models.Model):
     )
     country = models.ForeignKey(Country, on_delete=models.PROTECT, verbose_name=_("country"))
     date = PartialDateField(_("date"))
-    body = models.CharField(
-        _("by"), max_length=200, blank=True, help_text=_("E.g. “the Peruvian Congress”.")
-    )
+    body = models.CharField(_("by"), max_length=200, blank=True, help_text=_("E.g. “the Peruvian Congress”."))
 
     objects = RatificationManager()
 
     class Meta:
-        ordering = ["date"]
+        ordering = ["agreement", "date", "country"]
         verbose_name = _("ratification")
         verbose_name_plural = _("ratifications")
         constraints = [
-            models.UniqueConstraint(
-                fields=["agreement", "country"], name="one_ratification_per_party"
-            )
+            models.UniqueConstraint(fields=["agreement", "country"], name="one_ratification_per_party")
         ]
 
     def __str__(self):
@@ -677,12 +670,5 @@ class Ratification(models.Model):
 
     def clean(self):
         agreement = getattr(self, "agreement", None)
-        if (
-            agreement
-            and agreement.signed
-            and self.date
-            and self.date.latest() < agreement.signed.earliest()
-        ):
-            raise ValidationError(
-                {"date": _("An agreement cannot be ratified before it is signed.")}
-            )
+        if agreement and agreement.signed and self.date and self.date.latest() < agreement.signed.earliest():
+            raise ValidationError({"date": _("An agreement cannot be ratified before it is signed.")})

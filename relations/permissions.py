@@ -37,7 +37,5 @@ def ensure_editor_groups(**kwargs):
     """Create the editorial groups and give them exactly their permissions."""
     for name, wanted in GROUP_PERMISSIONS.items():
         group, _ = Group.objects.get_or_create(name=name)
-        permissions = Permission.objects.filter(
-            content_type__app_label="relations", codename__in=wanted
-        )
+        permissions = Permission.objects.filter(content_type__app_label="relations", codename__in=wanted)
         group.permissions.set(permissions)
