@@ -202,6 +202,11 @@ class Citation(models.Model):
                     }
                 }
             )
+        if model and self.object_id and not model._default_manager.filter(pk=self.object_id).exists():
+            raise ValidationError(
+                _("The %(model)s “%(id)s” that this citation is for does not exist.")
+                % {"model": model._meta.verbose_name, "id": self.object_id}
+            )
         if self.value and not self.claim:
             raise ValidationError({"claim": _("Say which claim the value given is for.")})
 
