@@ -26,7 +26,7 @@ DAY = "day"
 PRECISIONS = (YEAR, MONTH, DAY)
 PRECISION_CHOICES = [(YEAR, _("year")), (MONTH, _("month")), (DAY, _("day"))]
 
-ISO_PATTERN = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
+ISO_PATTERN = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$", re.ASCII)
 
 
 @total_ordering
