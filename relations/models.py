@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from .partial_dates import PartialDateField
+from .partial_dates import PartialDate, PartialDateField
 
 
 class Country(models.Model):
@@ -290,7 +290,11 @@ def check_order(instance, pairs):
     errors = {}
     for earlier, later, message in pairs:
         start, end = getattr(instance, earlier), getattr(instance, later)
-        if start and end and end.latest() < start.earliest():
+        if (
+            isinstance(start, PartialDate)
+            and isinstance(end, PartialDate)
+            and end.latest() < start.earliest()
+        ):
             errors[later] = message
     if errors:
         raise ValidationError(errors)
@@ -675,5 +679,10 @@ class Ratification(models.Model):
 
     def clean(self):
         agreement = getattr(self, "agreement", None)
-        if agreement and agreement.signed and self.date and self.date.latest() < agreement.signed.earliest():
+        signed = agreement.signed if agreement else None
+        if (
+            isinstance(signed, PartialDate)
+            and isinstance(self.date, PartialDate)
+            and self.date.latest() < signed.earliest()
+        ):
             raise ValidationError({"date": _("An agreement cannot be ratified before it is signed.")})

@@ -16,6 +16,7 @@ from functools import total_ordering
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.query_utils import DeferredAttribute
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -216,6 +217,18 @@ class PartialDateFormField(forms.CharField):
         return PartialDate.parse(value)
 
 
+class PartialDateDescriptor(DeferredAttribute):
+    """Turn strings assigned to the field into PartialDates, as soon as they are assigned."""
+
+    def __set__(self, instance, value):
+        if isinstance(value, str | datetime.date) and value != "":
+            try:
+                value = PartialDate.parse(value)
+            except ValidationError:
+                pass  # Kept as given, for full_clean() to report on the field.
+        instance.__dict__[self.field.attname] = value or None
+
+
 class PartialDateField(models.Field):
     """
     A model field holding a PartialDate, stored as its ISO 8601 prefix.
@@ -225,6 +238,7 @@ class PartialDateField(models.Field):
     """
 
     description = _("Date known to the year, month or day")
+    descriptor_class = PartialDateDescriptor
 
     def __init__(self, *args, **kwargs):
         kwargs["max_length"] = 10
@@ -237,6 +251,7 @@ class PartialDateField(models.Field):
 
     def get_internal_type(self):
         return "CharField"
+
 
     def from_db_value(self, value, expression, connection):
         if value is None or value == "":
