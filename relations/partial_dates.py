@@ -253,7 +253,6 @@ class PartialDateField(models.Field):
     def get_internal_type(self):
         return "CharField"
 
-
     def from_db_value(self, value, expression, connection):
         if value is None or value == "":
             return None

@@ -56,7 +56,7 @@ TWO_CITATIONS = [
     {
         "source": "hsg-guide",
         "locator": "Diplomatic Relations",
-        "quotation": "Diplomatic relations and the American Legation in Lima were established on May 21, 1827",
+        "quotation": "Diplomatic relations and the American Legation in Lima were established on May 21, 1827",  # noqa: E501
         "claim": "date",
         "value": "21 May 1827",
     },
