@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 import reversion
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ObjectDoesNotExist
 from django.db import models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.formats import localize
@@ -61,28 +60,27 @@ FOLLOW = {
     Country: [],
 }
 
-for _model, _follow in FOLLOW.items():
-    if not reversion.is_registered(_model):
-        reversion.register(_model, follow=_follow)
+
+def _register():
+    for model, follow in FOLLOW.items():
+        if not reversion.is_registered(model):
+            reversion.register(model, follow=follow)
+
+
+_register()
 
 # Never shown as a change: they change on every save, or say what a part belongs to.
 UNCOMPARED_FIELDS = {"created", "updated"}
 
 
-def parent_of(obj):
-    """Return the entry (or part) that ``obj`` belongs to, or None for an entry or if it is gone."""
-    name = PARENT_FIELDS.get(type(obj))
-    try:
-        return getattr(obj, name) if name else None
-    except ObjectDoesNotExist:
-        return None
-
-
-def entry_of(obj):
-    """Return the entry whose revision records ``obj``: itself, or the entry it is part of."""
-    while obj is not None and type(obj) in PARENT_FIELDS:
-        obj = parent_of(obj)
-    return obj
+def parent_key(obj):
+    """Return (model, primary key) of what the part ``obj`` belongs to, read from its own fields."""
+    link = type(obj)._meta.get_field(PARENT_FIELDS[type(obj)])
+    if isinstance(link, GenericForeignKey):
+        content_type_id = getattr(obj, type(obj)._meta.get_field(link.ct_field).attname)
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        return (model, str(getattr(obj, link.fk_field)))
+    return (link.related_model, str(getattr(obj, link.attname)))
 
 
 def record(entries, comment, user=None):
@@ -146,14 +144,23 @@ def recording(comment, user=None):
 
 
 def _entries_in(objects):
-    """The distinct entries of ``objects``, in a stable order. Deleted ones are left to reversion,
-    which records only what still exists."""
-    entries = {}
+    """The entries that ``objects`` are or belong to, that still exist, in a stable order."""
+    keys = set()
     for obj in objects:
-        entry = entry_of(obj)
-        if entry is not None and entry.pk is not None:
-            entries[(entry._meta.label, str(entry.pk))] = entry
-    return [entries[key] for key in sorted(entries)]
+        key = (type(obj), str(obj.pk))
+        while key[0] in PARENT_FIELDS:
+            if obj is None:
+                obj = key[0]._base_manager.filter(pk=key[1]).first()
+                if obj is None:
+                    break
+            key, obj = parent_key(obj), None
+        else:
+            keys.add(key)
+    entries = []
+    for model in sorted({key[0] for key in keys}, key=lambda model: model._meta.label):
+        found = model._base_manager.in_bulk([pk for key_model, pk in keys if key_model is model])
+        entries.extend(found[pk] for pk in sorted(found, key=str))
+    return entries
 
 
 def versions_of(obj):
@@ -168,7 +175,7 @@ def latest_version(obj):
 def describe_revision(revision):
     """ "alice on 3 May 2025, 14:02 (“Changed title.”)": who saved a revision, when, and why."""
     user = revision.user
-    who = (user.get_full_name() or user.get_username()) if user else _("someone (not signed in)")
+    who = (user.get_full_name() or user.get_username()) if user else _("a command or import (no user)")
     when = localize(template_localtime(revision.date_created))
     comment = revision.get_comment()
     if comment:
@@ -285,22 +292,12 @@ def parts_of(version):
         current, seen = other, set()
         while current is not None and (current._model, str(current.object_id)) not in seen:
             seen.add((current._model, str(current.object_id)))
-            parent_key = _recorded_parent_key(current)
-            if parent_key == entry_key:
+            recorded_parent = parent_key(current._object_version.object)
+            if recorded_parent == entry_key:
                 parts[key] = other
                 break
-            current = in_revision.get(parent_key)
+            current = in_revision.get(recorded_parent)
     return parts
-
-
-def _recorded_parent_key(version):
-    obj = version._object_version.object
-    link = type(obj)._meta.get_field(PARENT_FIELDS[type(obj)])
-    if isinstance(link, GenericForeignKey):
-        content_type_id = getattr(obj, type(obj)._meta.get_field(link.ct_field).attname)
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
-        return (model, str(getattr(obj, link.fk_field)))
-    return (link.related_model, str(getattr(obj, link.attname)))
 
 
 def _compared_fields(model):

@@ -438,6 +438,20 @@ def test_loading_fixtures_records_a_revision_per_entry_changed_and_none_when_unc
 
 
 @pytest.mark.django_db
+def test_a_command_recording_its_work_gets_one_revision_per_entry_with_its_parts(event, appointment, source):
+    before = Revision.objects.count()
+    with revisions.recording("Tidied the citations"):
+        event.citations.get().delete()
+        Citation.objects.create(entry=appointment, source=source, locator="p. 2", quotation="Q.")
+    assert Revision.objects.count() == before + 2
+    old, new = versions(event)
+    assert new.revision.get_comment() == "Tidied the citations"
+    assert [(part.model, part.kind) for part in revisions.compare(old, new).parts] == [(Citation, "removed")]
+    old, new = versions(appointment.envoy)
+    assert [(part.model, part.kind) for part in revisions.compare(old, new).parts] == [(Citation, "added")]
+
+
+@pytest.mark.django_db
 def test_recording_refuses_nothing_and_records_nothing_when_nothing_is_saved():
     with revisions.recording("Nothing"):
         pass
@@ -557,6 +571,16 @@ def test_editors_change_revert_and_see_history_but_do_not_delete_or_manage_users
     assert client.get(f"/admin/auth/user/{editor.pk}/delete/").status_code == 403
     assert client.get("/admin/auth/group/").status_code == 403
     assert not editor.has_perm("auth.change_permission") and not editor.has_perm("auth.delete_user")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "model", ["event", "envoy", "appointment", "mission", "agreement", "source", "topic"]
+)
+def test_editors_may_recover_every_kind_of_entry_but_not_delete_it(client, editor, model):
+    client.force_login(editor)
+    assert client.get(f"/admin/relations/{model}/recover/").status_code == 200
+    assert not editor.has_perm(f"relations.delete_{model}")
 
 
 @pytest.mark.django_db
