@@ -8,6 +8,7 @@ with the editor's changes.
 
 import difflib
 import json
+import threading
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import reversion
 from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
+from django.db import connection
 from reversion.models import Revision, Version
 
 from relations import fixtures, revisions
@@ -382,6 +384,41 @@ def test_a_stale_form_is_refused_and_keeps_the_editors_input(client, editor, oth
     event.refresh_from_db()
     assert event.summary == "Ana's better summary of the recognition."
     assert "Washington recognizes Peru" in [v.field_dict["title"] for v in versions(event)]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_of_two_saves_at_the_same_moment_the_second_is_refused(client, editor, event):
+    if not connection.features.has_select_for_update:
+        pytest.skip("SQLite locks the whole database: a second writer fails, it never overwrites.")
+    client.force_login(editor)
+    form = form_data(client.get(change_url(event)), "event_form")
+    locked, release = threading.Event(), threading.Event()
+
+    def save_at_the_same_moment():
+        try:
+            with revisions.recording("Saved at the same moment"):
+                row = Event.objects.select_for_update().get(pk=event.pk)
+                locked.set()
+                release.wait(10)
+                row.title = "Saved by the other process"
+                row.save()
+        finally:
+            connection.close()
+
+    other = threading.Thread(target=save_at_the_same_moment)
+    other.start()
+    assert locked.wait(10)
+    # The other save commits while this one waits for the row: this one must then see it.
+    threading.Timer(0.5, release.set).start()
+    form["summary"] = "Saved on a form opened before the other save."
+    response = client.post(change_url(event), form)
+    other.join()
+
+    assert response.status_code == 200
+    assert "Someone else changed this event" in response.content.decode()
+    event.refresh_from_db()
+    assert event.title == "Saved by the other process"
+    assert event.summary == "Recognition with the reception of José Domingo Cáceres."
 
 
 @pytest.mark.django_db
