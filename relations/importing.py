@@ -39,6 +39,7 @@ class Importer:
 
     def __init__(self):
         self.report = LoadReport()
+        self.cited = set()
 
     @contextmanager
     def record(self, filename, record_id):
@@ -116,6 +117,7 @@ class Importer:
             "locator": locator,
             "claim": claim,
         }
+        self.cited.add((content_type.pk, str(entry.pk), source.pk, locator, claim))
         citation = Citation.objects.filter(**key).order_by("position").first()
         if citation is None:
             siblings = Citation.objects.filter(content_type=content_type, object_id=str(entry.pk))
@@ -132,6 +134,25 @@ class Importer:
         citation.save()
         self._count(Citation, outcome)
         return citation
+
+    def uncited(self, sources):
+        """
+        Citations of ``sources`` that this import did not make: left as they are, for an
+        editor to review, since an editor may have added them by hand.
+        """
+        citations = Citation.objects.filter(source__in=sources).select_related("content_type")
+        return [
+            citation
+            for citation in citations.order_by("content_type__model", "object_id", "position")
+            if (
+                citation.content_type_id,
+                citation.object_id,
+                citation.source_id,
+                citation.locator,
+                citation.claim,
+            )
+            not in self.cited
+        ]
 
 
 def comparable(instance, name):

@@ -181,11 +181,18 @@ class Command(BaseCommand):
         try:
             with transaction.atomic(), reversion.create_revision():
                 reversion.set_comment("Imported from the Office of the Historian's data.")
-                OfficeOfTheHistorianImport(importer, data).run()
+                sources = OfficeOfTheHistorianImport(importer, data).run()
         except DataError as error:
             raise CommandError(f"{error}\nNothing was changed.") from error
         for line in importer.report.lines():
             self.stdout.write(line)
+        for citation in importer.uncited(sources):
+            self.stdout.write(
+                self.style.WARNING(
+                    f"Not in the data (left as it is): citation {citation.position} of "
+                    f"{citation.content_type.model} “{citation.object_id}”, {citation.locator}"
+                )
+            )
         if importer.report.changed:
             self.stdout.write(self.style.SUCCESS("The database now says what the data says."))
         else:
@@ -216,6 +223,7 @@ class OfficeOfTheHistorianImport:
         self.import_travels()
         self.import_visits()
         self.import_milestones()
+        return list(self.sources.values())
 
     # Sources, countries, topics ------------------------------------------------------------
 
