@@ -974,7 +974,7 @@ def pocom_quotation(record):
             parts.append(f"{FIELD_LABELS[key]}: {words}")
     if record["note"]:
         parts.append(f"Note: {record['note']}")
-    return ". ".join(parts) + "."
+    return " ".join(part if part.endswith(".") else f"{part}." for part in parts)
 
 
 def trip_slug(record):
