@@ -130,7 +130,8 @@ def load(paths=None):
                         report.unchanged[label] += 1
                         continue
                 if existing:
-                    instance.created = existing.created
+                    if hasattr(existing, "created"):
+                        instance.created = existing.created
                     instance._state.adding = False
                     report.updated[label] += 1
                 else:

@@ -189,6 +189,12 @@ class Citation(models.Model):
     def __str__(self):
         return f"[{self.position}] {self.source}, {self.locator}"
 
+    def save(self, *args, **kwargs):
+        if self.position is None:
+            siblings = Citation.objects.filter(content_type=self.content_type_id, object_id=self.object_id)
+            self.position = (siblings.aggregate(last=Max("position"))["last"] or 0) + 1
+        super().save(*args, **kwargs)
+
     def clean(self):
         model = self.content_type.model_class() if self.content_type_id else None
         if model and self.claim and self.claim not in citable_claims(model):
@@ -209,12 +215,6 @@ class Citation(models.Model):
             )
         if self.value and not self.claim:
             raise ValidationError({"claim": _("Say which claim the value given is for.")})
-
-    def save(self, *args, **kwargs):
-        if self.position is None:
-            siblings = Citation.objects.filter(content_type=self.content_type_id, object_id=self.object_id)
-            self.position = (siblings.aggregate(last=Max("position"))["last"] or 0) + 1
-        super().save(*args, **kwargs)
 
     def natural_key(self):
         return (*self.content_type.natural_key(), self.object_id, self.position)
@@ -538,14 +538,14 @@ class Appointment(TimestampedModel):
     def __str__(self):
         return f"{self.envoy}, {self.get_rank_display()} ({self.appointed or '?'})"
 
-    def get_absolute_url(self):
-        return f"{self.envoy.get_absolute_url()}#{self.slug}"
-
     def save(self, *args, **kwargs):
         if not self.slug:
             base = slugify(f"{self.envoy_id} {self.start.year if self.start else ''}")
             self.slug = unique_slug(Appointment, base)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return f"{self.envoy.get_absolute_url()}#{self.slug}"
 
     @property
     def start(self):

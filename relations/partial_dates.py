@@ -200,8 +200,9 @@ class PartialDateFormField(forms.CharField):
     default_error_messages = {"invalid": _("Enter a date as YYYY, YYYY-MM or YYYY-MM-DD.")}
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 10)
+        kwargs.pop("max_length", None)  # The value is a PartialDate, checked by to_python.
         super().__init__(**kwargs)
+        self.widget.attrs.setdefault("maxlength", 10)
         self.widget.attrs.setdefault("placeholder", _("YYYY, YYYY-MM or YYYY-MM-DD"))
         self.widget.attrs.setdefault("size", 12)
 
@@ -251,7 +252,6 @@ class PartialDateField(models.Field):
 
     def get_internal_type(self):
         return "CharField"
-
 
     def from_db_value(self, value, expression, connection):
         if value is None or value == "":

@@ -16,7 +16,7 @@ class Command(BaseCommand):
         if not username:
             raise CommandError("Set DJANGO_SUPERUSER_USERNAME (and _PASSWORD, _EMAIL) first.")
         if not os.environ.get("DJANGO_SUPERUSER_PASSWORD"):
-            raise CommandError("Set DJANGO_SUPERUSER_PASSWORD for the account “%s”." % username)
+            raise CommandError(f"Set DJANGO_SUPERUSER_PASSWORD for the account “{username}”.")
         User = get_user_model()
         if User.objects.filter(username=username).exists():
             self.stdout.write(f"The account “{username}” already exists; it was left as it is.")
