@@ -382,6 +382,8 @@ def test_month_only_dates_keep_their_precision(small_data):
     assert (brayshaw.ended_note, brayshaw.outcome) == ("", "")
     assert brayshaw.mission_id == "us-embassy-lima"
     assert Envoy.objects.get(pk="brayshaw-charles-h").sort_name == "Brayshaw, Charles H."
+    # Nothing here is cited to the people database, so it is not among the sources.
+    assert not Source.objects.filter(pk="hsg-people").exists()
 
 
 def test_an_invalid_date_stops_the_import_and_changes_nothing(small_data):

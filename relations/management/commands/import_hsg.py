@@ -95,7 +95,6 @@ OUTCOMES = {
     "Relinquished charge": Appointment.Outcome.RELINQUISHED,
 }
 
-EMBASSY_FROM = PartialDate(1920, 4, 24)
 RECEIVED_BY_CONFEDERATION = "received by the Government of the Peru-Bolivian Confederation"
 
 
@@ -112,6 +111,11 @@ def read_data(directory):
             raise CommandError(f"{filename} is missing from {directory}.") from error
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
             raise CommandError(f"{filename} is not valid JSON: {error}") from error
+        content = "article" if name == "rdcr" else "records"
+        if not isinstance(data[name], dict) or not {"_meta", content} <= data[name].keys():
+            raise CommandError(f"{filename} does not have the “_meta” and “{content}” of the data.")
+    if "events" not in data["rdcr"]["article"]:
+        raise CommandError(f"{FILES['rdcr']} has no events in its article.")
     return data
 
 
@@ -223,7 +227,7 @@ class OfficeOfTheHistorianImport:
         self.import_travels()
         self.import_visits()
         self.import_milestones()
-        return list(self.sources.values())
+        return [slug for _, slug, _ in self.source_specs.values()]
 
     # Sources, countries, topics ------------------------------------------------------------
 
@@ -234,7 +238,7 @@ class OfficeOfTheHistorianImport:
             "chiefs": (
                 "pocom",
                 "hsg-chiefs-of-mission",
-                {
+                lambda: {
                     "title": "Principal Officers and Chiefs of Mission",
                     "kind": Source.Kind.DATASET,
                     "url": data["pocom"]["_meta"]["published_at"],
@@ -248,7 +252,7 @@ class OfficeOfTheHistorianImport:
             "country-guide": (
                 "rdcr",
                 "hsg-country-guide-peru",
-                {
+                lambda: {
                     "title": article["title_complete"],
                     "author": written_by["author"] if written_by else "",
                     "kind": Source.Kind.ARTICLE,
@@ -264,7 +268,7 @@ class OfficeOfTheHistorianImport:
             "travels": (
                 "travels",
                 "hsg-travels",
-                {
+                lambda: {
                     "title": "Travels Abroad of U.S. Presidents and Secretaries of State",
                     "kind": Source.Kind.DATASET,
                     "url": data["travels"]["_meta"]["published_at"],
@@ -279,7 +283,7 @@ class OfficeOfTheHistorianImport:
             "visits": (
                 "visits",
                 "hsg-visits",
-                {
+                lambda: {
                     "title": "Visits by Foreign Leaders: Peru",
                     "kind": Source.Kind.DATASET,
                     "url": data["visits"]["_meta"]["published_at"],
@@ -294,7 +298,7 @@ class OfficeOfTheHistorianImport:
             "milestones": (
                 "milestones",
                 "hsg-milestones",
-                {
+                lambda: {
                     "title": "Milestones in the History of U.S. Foreign Relations",
                     "kind": Source.Kind.WEB_PAGE,
                     "url": data["milestones"]["_meta"]["published_at"],
@@ -308,7 +312,7 @@ class OfficeOfTheHistorianImport:
             "people": (
                 "people",
                 "hsg-people",
-                {
+                lambda: {
                     "title": "Office of the Historian People Database",
                     "kind": Source.Kind.DATASET,
                     "url": data["people"]["_meta"].get("published_at")
@@ -322,11 +326,19 @@ class OfficeOfTheHistorianImport:
                 },
             ),
         }
-        self.sources = {}
-        for name, (dataset, slug, values) in sources.items():
+        self.source_specs, self.sources = sources, {}
+        for name in sources:
+            if name != "people":  # made when first cited
+                self.source(name)
+
+    def source(self, name):
+        """The Source of the dataset ``name``, brought up to date the first time it is asked for."""
+        if name not in self.sources:
+            dataset, slug, values = self.source_specs[name]
             with self.importer.record(FILES[dataset], "_meta"):
-                values = {"author": "", "publisher": PUBLISHER, "language": "en", **values}
+                values = {"author": "", "publisher": PUBLISHER, "language": "en", **values()}
                 self.sources[name] = self.importer.upsert(Source, slug, values)
+        return self.sources[name]
 
     def import_countries(self):
         countries = {
@@ -493,7 +505,7 @@ class OfficeOfTheHistorianImport:
 
         The post is where the envoy was received: the Confederation for Thornton, the
         embassy for chiefs who began (presented credentials, or failing that were appointed)
-        on or after 24 April 1920, when the legation was raised to an embassy.
+        on or after the day the legation was raised to an embassy (24 April 1920).
         """
         if RECEIVED_BY_CONFEDERATION in (record["note"] or ""):
             return self.missions["confederation"]
@@ -501,7 +513,7 @@ class OfficeOfTheHistorianImport:
         if start is None:
             is_embassy = record["role_title_id"] == "ambassador-e-p"
         else:
-            is_embassy = start.earliest() >= EMBASSY_FROM.earliest()
+            is_embassy = start.earliest() >= self.missions["embassy"].opened.earliest()
         return self.missions["embassy" if is_embassy else "legation"]
 
     # Chiefs of mission (pocom) ---------------------------------------------------------------
@@ -674,7 +686,7 @@ class OfficeOfTheHistorianImport:
         where = ", ".join(url.split("/historicaldocuments/")[-1] for url in remark["source_urls"])
         return self.importer.cite(
             entry,
-            self.sources["people"],
+            self.source("people"),
             f"{person['path']}, {person['people_id']} ({where})",
             remark["text"],
             claim=claim,
@@ -855,6 +867,7 @@ class OfficeOfTheHistorianImport:
                 "end_date": end if end != start else None,
                 "category": Event.Category.VISIT if to_peru else Event.Category.DIPLOMATIC,
                 "summary": summary.strip(),
+                "editorial_note": SPELLING_NOTES.get(("trip", record["trip_id"]), ""),
             },
             # A stop elsewhere that names only Lima, as the way there, is too thin to stand alone.
             on_create=PUBLISHED if to_peru or "Peru" in remarks else DRAFT,
@@ -892,6 +905,7 @@ class OfficeOfTheHistorianImport:
                 "end_date": end if end != start else None,
                 "category": Event.Category.VISIT,
                 "summary": f"{visitor} in the United States. {description}".strip(),
+                "editorial_note": SPELLING_NOTES.get(("visit", record["visit_id"]), ""),
             },
             on_create=PUBLISHED if by_peru or "Peru" in description else DRAFT,
             m2m={"topics": self.topics(topics_in(description))},
@@ -1161,6 +1175,18 @@ ENVOY_NOTES = [
         ),
     },
 ]
+
+# Words kept as the records give them, which a reader (or an editor) might take for slips.
+SPELLING_NOTES = {
+    ("trip", "947"): (
+        "The record says “President Benvenidez”: the President of Peru at the time was Óscar R. "
+        "Benavides. The summary keeps the record's spelling."
+    ),
+    ("visit", "3194"): (
+        "“APEP” is the Americas Partnership for Economic Prosperity, not a slip for APEC; the "
+        "summary keeps the record's words."
+    ),
+}
 
 MILESTONES = {
     "blaine": {
