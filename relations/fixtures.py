@@ -123,7 +123,7 @@ def load(paths=None):
         raise FixtureError(f"Missing fixture files: {', '.join(missing)}.")
     report = LoadReport()
     saved = []
-    with revisions.recording(gettext("Loaded from fixtures")), transaction.atomic():
+    with transaction.atomic():
         for path in paths:
             for deserialized in _deserialize(path):
                 instance = deserialized.object
@@ -158,6 +158,11 @@ def load(paths=None):
                 raise FixtureError(f"{path.name}: {describe(deserialized.object)}: {message}") from error
         _check_published_entries_are_cited(paths)
         connection.check_constraints()
+        # Recorded once all is valid, so that each revision holds the entry as loaded.
+        revisions.record(
+            revisions.entries_of(deserialized.object for _, deserialized in saved),
+            gettext("Loaded from fixtures"),
+        )
     return report
 
 

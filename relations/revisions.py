@@ -3,7 +3,8 @@ Revisions of the record: every save of an entry is kept, with its citations.
 
 One revision holds one entry with its parts: its citations, an envoy's appointments (and
 their citations), an agreement's ratifications. Reverting it restores the entry exactly as
-it was and touches no other entry. The admin records a revision for each save; commands
+it was and touches no other entry, however the revision was made: one that recorded several
+entries is split into one for each. The admin records a revision for each save; commands
 and imports record theirs by saving inside ``recording()``.
 
 django-reversion stores the revisions; this module says what belongs together and
@@ -19,15 +20,17 @@ from dataclasses import dataclass, field
 import reversion
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
-from django.db import models, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db import models
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.utils.formats import localize
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from reversion.models import Version
+from reversion.models import Revision, Version
+from reversion.signals import post_revision_commit
 
 from .models import (
     Agreement,
@@ -83,84 +86,116 @@ def parent_key(obj):
     return (link.related_model, str(getattr(obj, link.attname)))
 
 
-def record(entries, comment, user=None):
+def entry_key(key, versions=None):
     """
-    Record one revision for each of ``entries``, each with its parts.
+    Return (model, primary key) of the entry that the row ``key`` is, or is part of.
 
-    Each revision must be its own, so this refuses to run inside an open revision, where
-    everything would merge into one.
+    Each step up reads what a part belongs to from its version in ``versions`` (a mapping
+    by key), or else from the database.
     """
-    if reversion.is_active():
-        raise reversion.RevisionManagementError("Entries are recorded one revision each, not nested.")
-    for entry in entries:
-        with reversion.create_revision():
-            reversion.set_comment(comment)
-            if user is not None:
-                reversion.set_user(user)
-            reversion.add_to_revision(entry)
+    seen = set()
+    while key[0] in PARENT_FIELDS and key not in seen:
+        seen.add(key)
+        version = (versions or {}).get(key)
+        obj = version._object_version.object if version else key[0]._base_manager.filter(pk=key[1]).first()
+        if obj is None:
+            break
+        key = parent_key(obj)
+    return key
 
 
-_saved_in_block = ContextVar("relations_saved_in_block", default=None)
-
-
-def _note_saved(sender, instance, **kwargs):
-    saved = _saved_in_block.get()
-    if saved is not None and reversion.is_registered(type(instance)):
-        saved.append(instance)
-
-
-def _note_m2m_changed(sender, instance, action, reverse, **kwargs):
-    if action.startswith("post_") and not reverse:
-        _note_saved(type(instance), instance)
-
-
-post_save.connect(_note_saved, dispatch_uid="relations_revisions_saved")
-post_delete.connect(_note_saved, dispatch_uid="relations_revisions_deleted")
-m2m_changed.connect(_note_m2m_changed, dispatch_uid="relations_revisions_m2m")
-
-
-@contextmanager
-def recording(comment, user=None):
+@receiver(post_revision_commit, dispatch_uid="relations_one_revision_per_entry")
+def one_revision_per_entry(sender, revision, versions, **kwargs):
     """
-    Record what the block saves: one revision per entry changed, with its parts.
+    Split a revision that recorded several entries into one revision for each entry.
 
-    For management commands and imports. The block runs in one transaction; when it
-    completes, each entry it saved, or whose citations, appointments or ratifications it
-    saved or deleted, gets a revision with ``comment``. A block that saves nothing records
-    nothing. Inside an admin view, whose revision is already open, the block just runs.
+    Reverting a revision reverts everything in it, so a revision of a whole import would
+    take every entry of the import back. Split, each keeps the revision's date, user and
+    comment, and reverting one entry touches no other.
     """
-    if reversion.is_active():
-        yield
+    by_key = {(version._model, str(version.object_id)): version for version in versions}
+    groups = {}
+    for key, version in by_key.items():
+        groups.setdefault(entry_key(key, by_key), []).append(version)
+    if len(groups) < 2:
         return
-    saved = []
-    token = _saved_in_block.set(saved)
-    try:
-        with transaction.atomic():
-            yield
-            _saved_in_block.set(None)
-            record(_entries_in(saved), comment, user)
-    finally:
-        _saved_in_block.reset(token)
+    using = revision._state.db
+    ordered = sorted(groups, key=lambda key: (key[0]._meta.label, key[1]))
+    for key in ordered[1:]:
+        own = Revision.objects.using(using).create(
+            date_created=revision.date_created, user=revision.user, comment=revision.comment
+        )
+        Version.objects.using(using).filter(pk__in=[version.pk for version in groups[key]]).update(
+            revision=own
+        )
 
 
-def _entries_in(objects):
-    """The entries that ``objects`` are or belong to, that still exist, in a stable order."""
+def entries_of(objects):
+    """The entries, still in the database, that ``objects`` are or belong to, in a stable order."""
     keys = set()
     for obj in objects:
-        key = (type(obj), str(obj.pk))
-        while key[0] in PARENT_FIELDS:
-            if obj is None:
-                obj = key[0]._base_manager.filter(pk=key[1]).first()
-                if obj is None:
-                    break
-            key, obj = parent_key(obj), None
-        else:
-            keys.add(key)
+        keys.add(entry_key(parent_key(obj)) if type(obj) in PARENT_FIELDS else (type(obj), str(obj.pk)))
     entries = []
     for model in sorted({key[0] for key in keys}, key=lambda model: model._meta.label):
         found = model._base_manager.in_bulk([pk for key_model, pk in keys if key_model is model])
         entries.extend(found[pk] for pk in sorted(found, key=str))
     return entries
+
+
+def record(entries, comment, user=None):
+    """
+    Record a revision of each of ``entries`` as it is now, with its parts.
+
+    Inside an open revision, the entries join it, and are recorded when it closes if they
+    still exist then; outside, they are recorded at once.
+    """
+    if reversion.is_active():
+        for entry in entries:
+            reversion.add_to_revision(entry)
+        return
+    with reversion.create_revision():
+        reversion.set_comment(comment)
+        if user is not None:
+            reversion.set_user(user)
+        for entry in entries:
+            reversion.add_to_revision(entry)
+
+
+_parts_deleted_in_block = ContextVar("relations_parts_deleted_in_block", default=None)
+
+
+@receiver(post_delete, dispatch_uid="relations_note_deleted_parts")
+def _note_deleted_part(sender, instance, **kwargs):
+    deleted = _parts_deleted_in_block.get()
+    if deleted is not None and sender in PARENT_FIELDS:
+        deleted.append(instance)
+
+
+@contextmanager
+def recording(comment, user=None):
+    """
+    Record what the block saves as revisions with ``comment``: one for each entry it changes.
+
+    For management commands and imports; the block runs in one transaction. Reversion records
+    every row saved; an entry whose citation (appointment, ratification) the block deletes is
+    recorded too, without it. A block that saves nothing records nothing. Inside an admin view,
+    whose revision is already open, the block just runs.
+    """
+    if reversion.is_active():
+        yield
+        return
+    deleted_from = []
+    token = _parts_deleted_in_block.set(deleted_from)
+    try:
+        with reversion.create_revision():
+            reversion.set_comment(comment)
+            if user is not None:
+                reversion.set_user(user)
+            yield
+            for entry in entries_of(deleted_from):
+                reversion.add_to_revision(entry)
+    finally:
+        _parts_deleted_in_block.reset(token)
 
 
 def versions_of(obj):

@@ -489,13 +489,42 @@ def test_a_command_recording_its_work_gets_one_revision_per_entry_with_its_parts
 
 
 @pytest.mark.django_db
-def test_recording_refuses_nothing_and_records_nothing_when_nothing_is_saved():
+def test_recording_records_nothing_when_nothing_is_saved_and_joins_an_open_revision():
     with revisions.recording("Nothing"):
         pass
     assert not Revision.objects.exists()
-    with reversion.create_revision(), revisions.recording("Inside an open revision"):
-        Source.objects.create(slug="s", title="S", kind="book")
-    assert Revision.objects.count() == 1
+    with reversion.create_revision():
+        reversion.set_comment("The open revision")
+        with revisions.recording("Inside an open revision"):
+            Source.objects.create(slug="s", title="S", kind="book")
+    assert [revision.comment for revision in Revision.objects.all()] == ["The open revision"]
+
+
+@pytest.mark.django_db
+def test_reverting_one_entry_of_an_import_leaves_the_other_entries_alone(client, editor, source):
+    with reversion.create_revision():
+        reversion.set_comment("Imported")
+        for slug in ("first", "second"):
+            event = Event.objects.create(
+                slug=slug, title=f"The {slug} event", date="1826", category="diplomatic", summary="."
+            )
+            Citation.objects.create(entry=event, source=source, locator=slug, quotation="Stated.")
+    first, second = Event.objects.order_by("slug")
+    [first_import], [second_import] = versions(first), versions(second)
+    assert first_import.revision != second_import.revision
+    assert first_import.revision.comment == second_import.revision.comment == "Imported"
+
+    client.force_login(editor)
+    assert change(client, first, title="The first event, edited").status_code == 302
+    assert change(client, second, title="The second event, edited").status_code == 302
+    revert_form = form_data(client.get(revision_url(first, first_import)), "event_form")
+    assert client.post(revision_url(first, first_import), revert_form).status_code == 302
+
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.title == "The first event"
+    assert second.title == "The second event, edited"
+    assert second.citations.count() == 1
 
 
 # Edits flow back into the fixtures.
