@@ -324,6 +324,26 @@ def test_a_deleted_agreement_is_recovered_with_its_citations(client, editor, sen
 
 
 @pytest.mark.django_db
+def test_entries_deleted_together_from_the_list_are_each_recoverable(client, senior, event, source):
+    other = Event.objects.create(
+        slug="cooley-arrives", title="Cooley arrives", date="1827", category="diplomatic", summary="."
+    )
+    client.force_login(senior)
+    response = client.post(
+        "/admin/relations/event/",
+        {"action": "delete_selected", "_selected_action": [event.pk, other.pk], "post": "yes"},
+    )
+    assert response.status_code == 302 and not Event.objects.exists()
+    deleted = Version.objects.get_deleted(Event)
+    assert sorted(version.object_id for version in deleted) == ["cooley-arrives", "relations-established"]
+    assert all(version.revision.user == senior for version in deleted)
+    [citation] = [
+        v for v in deleted.get(object_id=event.pk).revision.version_set.all() if v._model is Citation
+    ]
+    assert citation.field_dict["quotation"] == "The U.S. recognized Peru in 1826."
+
+
+@pytest.mark.django_db
 def test_a_draft_action_records_one_revision_for_each_entry(client, editor, event, source):
     other = Event.objects.create(
         slug="cooley-arrives", title="Cooley arrives", date="1827", category="diplomatic", summary="."
