@@ -364,6 +364,14 @@ def test_a_draft_action_records_one_revision_for_each_entry(client, editor, even
     assert [version.object_id for version in recorded_events] == [event.pk]
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["", "?from=abc&to=1", "?from=999999&to=999998", "?to=0"])
+def test_comparing_without_two_versions_of_the_entry_goes_back_to_its_history(client, editor, event, query):
+    client.force_login(editor)
+    response = client.get(compare_url(event) + query)
+    assert response.status_code == 302 and response.url == history_url(event)
+
+
 def test_word_diff_marks_what_was_removed_and_added():
     old, new = revisions.word_diff(
         "Relations were established in 1826.", "Relations were <b>restored</b> in 1827."
