@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from .partial_dates import PartialDateField
+from .partial_dates import PartialDate, PartialDateField
 
 
 class Country(models.Model):
@@ -189,6 +189,12 @@ class Citation(models.Model):
     def __str__(self):
         return f"[{self.position}] {self.source}, {self.locator}"
 
+    def save(self, *args, **kwargs):
+        if self.position is None:
+            siblings = Citation.objects.filter(content_type=self.content_type_id, object_id=self.object_id)
+            self.position = (siblings.aggregate(last=Max("position"))["last"] or 0) + 1
+        super().save(*args, **kwargs)
+
     def clean(self):
         model = self.content_type.model_class() if self.content_type_id else None
         if model and self.claim and self.claim not in citable_claims(model):
@@ -202,14 +208,13 @@ class Citation(models.Model):
                     }
                 }
             )
+        if model and self.object_id and not model._default_manager.filter(pk=self.object_id).exists():
+            raise ValidationError(
+                _("The %(model)s “%(id)s” that this citation is for does not exist.")
+                % {"model": model._meta.verbose_name, "id": self.object_id}
+            )
         if self.value and not self.claim:
             raise ValidationError({"claim": _("Say which claim the value given is for.")})
-
-    def save(self, *args, **kwargs):
-        if self.position is None:
-            siblings = Citation.objects.filter(content_type=self.content_type_id, object_id=self.object_id)
-            self.position = (siblings.aggregate(last=Max("position"))["last"] or 0) + 1
-        super().save(*args, **kwargs)
 
     def natural_key(self):
         return (*self.content_type.natural_key(), self.object_id, self.position)
@@ -285,7 +290,11 @@ def check_order(instance, pairs):
     errors = {}
     for earlier, later, message in pairs:
         start, end = getattr(instance, earlier), getattr(instance, later)
-        if start and end and end.latest() < start.earliest():
+        if (
+            isinstance(start, PartialDate)
+            and isinstance(end, PartialDate)
+            and end.latest() < start.earliest()
+        ):
             errors[later] = message
     if errors:
         raise ValidationError(errors)
@@ -529,14 +538,14 @@ class Appointment(TimestampedModel):
     def __str__(self):
         return f"{self.envoy}, {self.get_rank_display()} ({self.appointed or '?'})"
 
-    def get_absolute_url(self):
-        return f"{self.envoy.get_absolute_url()}#{self.slug}"
-
     def save(self, *args, **kwargs):
         if not self.slug:
             base = slugify(f"{self.envoy_id} {self.start.year if self.start else ''}")
             self.slug = unique_slug(Appointment, base)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return f"{self.envoy.get_absolute_url()}#{self.slug}"
 
     @property
     def start(self):
@@ -670,5 +679,10 @@ class Ratification(models.Model):
 
     def clean(self):
         agreement = getattr(self, "agreement", None)
-        if agreement and agreement.signed and self.date and self.date.latest() < agreement.signed.earliest():
+        signed = agreement.signed if agreement else None
+        if (
+            isinstance(signed, PartialDate)
+            and isinstance(self.date, PartialDate)
+            and self.date.latest() < signed.earliest()
+        ):
             raise ValidationError({"date": _("An agreement cannot be ratified before it is signed.")})

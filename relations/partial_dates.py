@@ -16,6 +16,7 @@ from functools import total_ordering
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.query_utils import DeferredAttribute
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -26,7 +27,7 @@ DAY = "day"
 PRECISIONS = (YEAR, MONTH, DAY)
 PRECISION_CHOICES = [(YEAR, _("year")), (MONTH, _("month")), (DAY, _("day"))]
 
-ISO_PATTERN = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
+ISO_PATTERN = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$", re.ASCII)
 
 
 @total_ordering
@@ -199,8 +200,9 @@ class PartialDateFormField(forms.CharField):
     default_error_messages = {"invalid": _("Enter a date as YYYY, YYYY-MM or YYYY-MM-DD.")}
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 10)
+        kwargs.pop("max_length", None)  # The value is a PartialDate, checked by to_python.
         super().__init__(**kwargs)
+        self.widget.attrs.setdefault("maxlength", 10)
         self.widget.attrs.setdefault("placeholder", _("YYYY, YYYY-MM or YYYY-MM-DD"))
         self.widget.attrs.setdefault("size", 12)
 
@@ -216,6 +218,18 @@ class PartialDateFormField(forms.CharField):
         return PartialDate.parse(value)
 
 
+class PartialDateDescriptor(DeferredAttribute):
+    """Turn strings assigned to the field into PartialDates, as soon as they are assigned."""
+
+    def __set__(self, instance, value):
+        if isinstance(value, str | datetime.date) and value != "":
+            try:
+                value = PartialDate.parse(value)
+            except ValidationError:
+                pass  # Kept as given, for full_clean() to report on the field.
+        instance.__dict__[self.field.attname] = value or None
+
+
 class PartialDateField(models.Field):
     """
     A model field holding a PartialDate, stored as its ISO 8601 prefix.
@@ -225,6 +239,7 @@ class PartialDateField(models.Field):
     """
 
     description = _("Date known to the year, month or day")
+    descriptor_class = PartialDateDescriptor
 
     def __init__(self, *args, **kwargs):
         kwargs["max_length"] = 10

@@ -1,0 +1,169 @@
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.template import Context, Template
+from hypothesis import given
+from hypothesis import strategies as st
+
+from relations.models import Event
+from relations.partial_dates import PartialDate, overlapping_years
+
+
+@pytest.mark.parametrize(
+    ("text", "shown", "precision"),
+    [
+        ("1836", "1836", "year"),
+        ("1838-06", "June 1838", "month"),
+        ("1826-05-02", "2 May 1826", "day"),
+    ],
+)
+def test_renders_exactly_what_is_known(text, shown, precision):
+    date = PartialDate.parse(text)
+    assert str(date) == shown
+    assert date.isoformat() == text
+    assert date.precision == precision
+
+
+def test_datetime_attribute_in_templates():
+    html = Template(
+        '{% for d in dates %}<time datetime="{{ d.isoformat }}">{{ d }}</time>{% endfor %}'
+    ).render(Context({"dates": [PartialDate.parse(v) for v in ["1836", "1838-06", "1826-05-02"]]}))
+    assert html == (
+        '<time datetime="1836">1836</time>'
+        '<time datetime="1838-06">June 1838</time>'
+        '<time datetime="1826-05-02">2 May 1826</time>'
+    )
+
+
+def test_sorts_chronologically_in_python():
+    values = ["1838-06", "1826-05-02", "1836", "1838", "1838-06-01", "1827"]
+    assert [d.isoformat() for d in sorted(map(PartialDate.parse, values))] == [
+        "1826-05-02",
+        "1827",
+        "1836",
+        "1838",
+        "1838-06",
+        "1838-06-01",
+    ]
+
+
+def make_event(slug, date, end_date=None):
+    return Event.objects.create(
+        slug=slug, title=slug, date=date, end_date=end_date, category="diplomatic", summary="s"
+    )
+
+
+@pytest.mark.django_db
+def test_sorts_chronologically_in_the_database():
+    for slug, date in [
+        ("b", "1838-06"),
+        ("a", "1826-05-02"),
+        ("c", "1836"),
+        ("d", "1838-06-15"),
+        ("e", "1838"),
+    ]:
+        make_event(slug, date)
+    assert [e.date.isoformat() for e in Event.objects.order_by("date")] == [
+        "1826-05-02",
+        "1836",
+        "1838",
+        "1838-06",
+        "1838-06-15",
+    ]
+
+
+@pytest.mark.django_db
+def test_values_come_back_from_the_database_as_partial_dates():
+    make_event("x", "1838-06")
+    event = Event.objects.get(slug="x")
+    assert event.date == PartialDate(1838, 6)
+    assert event.end_date is None
+
+
+@pytest.mark.django_db
+def test_year_range_treats_a_year_as_the_whole_year():
+    make_event("in-1836", "1836")
+    make_event("december-1836", "1836-12-31")
+    make_event("january-1837", "1837-01")
+    make_event("1835", "1835-12-31")
+    make_event("span", "1830", end_date="1836-02")
+
+    def matching(**years):
+        return set(
+            Event.objects.filter(overlapping_years("date", "end_date", **years)).values_list(
+                "slug", flat=True
+            )
+        )
+
+    assert matching(year_from=1836, year_to=1836) == {"in-1836", "december-1836", "span"}
+    assert matching(year_from=1837) == {"january-1837"}
+    assert matching(year_to=1835) == {"1835", "span"}
+    assert matching(year_from=1831, year_to=1835) == {"span", "1835"}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("1838-02-30", "February 1838 has no day 30"),
+        ("1900-02-29", "February 1900 has no day 29"),
+        ("1838-13", "not a month"),
+        ("June 1838", "is not a date"),
+        ("18-6-1", "is not a date"),
+        ("", "is not a date"),
+    ],
+)
+def test_impossible_dates_are_refused_clearly(text, message):
+    with pytest.raises(ValidationError) as error:
+        PartialDate.parse(text)
+    assert message in error.value.messages[0]
+
+
+def test_a_leap_day_is_a_date():
+    assert str(PartialDate.parse("1828-02-29")) == "29 February 1828"
+
+
+def test_precision_must_match_the_value():
+    assert PartialDate.parse("1992-09", precision="month").isoformat() == "1992-09"
+    with pytest.raises(ValidationError, match="known to the month, not to the day"):
+        PartialDate.parse("1992-09", precision="day")
+    with pytest.raises(ValidationError, match="is not a precision"):
+        PartialDate.parse("1992", precision="decade")
+
+
+def test_a_day_needs_a_month():
+    with pytest.raises(ValidationError, match="A day needs a month"):
+        PartialDate(1838, None, 4)
+
+
+@pytest.mark.django_db
+def test_model_validation_reports_a_bad_date_on_its_field():
+    event = Event(slug="bad", title="Bad", date="1838-02-30", category="diplomatic", summary="s")
+    with pytest.raises(ValidationError) as error:
+        event.full_clean()
+    assert "February 1838 has no day 30" in error.value.message_dict["date"][0]
+
+
+def test_bounds():
+    date = PartialDate.parse("1838-02")
+    assert date.earliest() == datetime.date(1838, 2, 1)
+    assert date.latest() == datetime.date(1838, 2, 28)
+    assert PartialDate.parse("1836").latest() == datetime.date(1836, 12, 31)
+
+
+@given(st.text(max_size=20))
+def test_any_text_is_a_date_or_a_clear_validation_error(text):
+    try:
+        date = PartialDate.parse(text)
+    except ValidationError as error:
+        assert error.messages and all(error.messages)
+    else:
+        assert PartialDate.parse(date.isoformat()) == date
+
+
+@given(st.dates(min_value=datetime.date(1000, 1, 1)), st.sampled_from(["year", "month", "day"]))
+def test_every_real_date_round_trips_at_every_precision(day, precision):
+    text = {"year": f"{day:%Y}", "month": f"{day:%Y-%m}", "day": f"{day:%Y-%m-%d}"}[precision]
+    date = PartialDate.parse(text, precision=precision)
+    assert date.isoformat() == text
+    assert date.earliest() <= day <= date.latest()
