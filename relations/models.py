@@ -266,6 +266,9 @@ class Entry(TimestampedModel):
     class Meta:
         abstract = True
 
+    def get_absolute_url(self):
+        return reverse(f"relations:{self._meta.model_name}-detail", args=[self.slug])
+
     def is_published(self):
         """Return True if the entry is publicly visible."""
         return self.status == Entry.Status.PUBLISHED
@@ -337,9 +340,6 @@ class Event(Entry):
     def __str__(self):
         return f"{self.date}: {self.title}" if self.date else self.title
 
-    def get_absolute_url(self):
-        return reverse("relations:event-detail", args=[self.slug])
-
     def clean(self):
         check_order(self, [("date", "end_date", _("An event cannot end before it starts."))])
 
@@ -388,9 +388,6 @@ class Envoy(Entry):
 
     def __str__(self):
         return self.name
-
-    def get_absolute_url(self):
-        return reverse("relations:envoy-detail", args=[self.slug])
 
     def clean(self):
         if self.birth_year and self.death_year and self.death_year < self.birth_year:
@@ -445,9 +442,6 @@ class Mission(Entry):
 
     def __str__(self):
         return self.name
-
-    def get_absolute_url(self):
-        return reverse("relations:mission-detail", args=[self.slug])
 
     def clean(self):
         check_order(self, [("opened", "closed", _("A mission cannot close before it opens."))])
@@ -620,9 +614,6 @@ class Agreement(Entry):
 
     def __str__(self):
         return self.short_name or self.title
-
-    def get_absolute_url(self):
-        return reverse("relations:agreement-detail", args=[self.slug])
 
     def clean(self):
         check_order(
