@@ -80,6 +80,8 @@ def test_every_chief_of_mission_is_imported(imported):
         ("pe-1847-clay-01", Appointment.Rank.CHARGE),
         ("pe-1853-clay-01", Appointment.Rank.ENVOY),
     ]
+    assert clay.appointments.get(slug="pe-1847-clay-01").outcome == Appointment.Outcome.PROMOTED
+    assert Appointment.objects.get(slug="pe-2002-daws-01").outcome == Appointment.Outcome.DIED_AWAY
 
 
 @needs_real_data
@@ -201,7 +203,7 @@ def test_disagreements_inside_the_office_s_data_are_recorded(imported):
         ("hsg-people", "1955-05-27"),
     }
     assert briggs.credentials_presented == PartialDate(1955, 5, 27)
-    assert briggs.envoy.editorial_note
+    assert briggs.editorial_note
 
     pickett = Appointment.objects.get(pk="pe-1838-pick-01")
     assert claims(pickett, "appointed") == {
@@ -382,6 +384,8 @@ def test_month_only_dates_keep_their_precision(small_data):
     assert (brayshaw.ended_note, brayshaw.outcome) == ("", "")
     assert brayshaw.mission_id == "us-embassy-lima"
     assert Envoy.objects.get(pk="brayshaw-charles-h").sort_name == "Brayshaw, Charles H."
+    # Nothing here is cited to the people database, so it is not among the sources.
+    assert not Source.objects.filter(pk="hsg-people").exists()
 
 
 def test_an_invalid_date_stops_the_import_and_changes_nothing(small_data):

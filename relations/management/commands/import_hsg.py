@@ -93,9 +93,10 @@ OUTCOMES = {
     "Notified the Government of Peru that relations were suspended on": Appointment.Outcome.SUSPENDED,
     "Recall requested by the Government of Peru on": Appointment.Outcome.RECALL_REQUESTED,
     "Relinquished charge": Appointment.Outcome.RELINQUISHED,
+    "Promoted to Envoy Extraordinary and Minister Plenipotentiary": Appointment.Outcome.PROMOTED,
+    "Died in New York City": Appointment.Outcome.DIED_AWAY,
 }
 
-EMBASSY_FROM = PartialDate(1920, 4, 24)
 RECEIVED_BY_CONFEDERATION = "received by the Government of the Peru-Bolivian Confederation"
 
 
@@ -112,6 +113,11 @@ def read_data(directory):
             raise CommandError(f"{filename} is missing from {directory}.") from error
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
             raise CommandError(f"{filename} is not valid JSON: {error}") from error
+        content = "article" if name == "rdcr" else "records"
+        if not isinstance(data[name], dict) or not {"_meta", content} <= data[name].keys():
+            raise CommandError(f"{filename} does not have the “_meta” and “{content}” of the data.")
+    if "events" not in data["rdcr"]["article"]:
+        raise CommandError(f"{FILES['rdcr']} has no events in its article.")
     return data
 
 
@@ -223,7 +229,7 @@ class OfficeOfTheHistorianImport:
         self.import_travels()
         self.import_visits()
         self.import_milestones()
-        return list(self.sources.values())
+        return [slug for _, slug, _ in self.source_specs.values()]
 
     # Sources, countries, topics ------------------------------------------------------------
 
@@ -234,7 +240,7 @@ class OfficeOfTheHistorianImport:
             "chiefs": (
                 "pocom",
                 "hsg-chiefs-of-mission",
-                {
+                lambda: {
                     "title": "Principal Officers and Chiefs of Mission",
                     "kind": Source.Kind.DATASET,
                     "url": data["pocom"]["_meta"]["published_at"],
@@ -248,7 +254,7 @@ class OfficeOfTheHistorianImport:
             "country-guide": (
                 "rdcr",
                 "hsg-country-guide-peru",
-                {
+                lambda: {
                     "title": article["title_complete"],
                     "author": written_by["author"] if written_by else "",
                     "kind": Source.Kind.ARTICLE,
@@ -264,7 +270,7 @@ class OfficeOfTheHistorianImport:
             "travels": (
                 "travels",
                 "hsg-travels",
-                {
+                lambda: {
                     "title": "Travels Abroad of U.S. Presidents and Secretaries of State",
                     "kind": Source.Kind.DATASET,
                     "url": data["travels"]["_meta"]["published_at"],
@@ -279,7 +285,7 @@ class OfficeOfTheHistorianImport:
             "visits": (
                 "visits",
                 "hsg-visits",
-                {
+                lambda: {
                     "title": "Visits by Foreign Leaders: Peru",
                     "kind": Source.Kind.DATASET,
                     "url": data["visits"]["_meta"]["published_at"],
@@ -294,7 +300,7 @@ class OfficeOfTheHistorianImport:
             "milestones": (
                 "milestones",
                 "hsg-milestones",
-                {
+                lambda: {
                     "title": "Milestones in the History of U.S. Foreign Relations",
                     "kind": Source.Kind.WEB_PAGE,
                     "url": data["milestones"]["_meta"]["published_at"],
@@ -308,7 +314,7 @@ class OfficeOfTheHistorianImport:
             "people": (
                 "people",
                 "hsg-people",
-                {
+                lambda: {
                     "title": "Office of the Historian People Database",
                     "kind": Source.Kind.DATASET,
                     "url": data["people"]["_meta"].get("published_at")
@@ -322,11 +328,19 @@ class OfficeOfTheHistorianImport:
                 },
             ),
         }
-        self.sources = {}
-        for name, (dataset, slug, values) in sources.items():
+        self.source_specs, self.sources = sources, {}
+        for name in sources:
+            if name != "people":  # made when first cited
+                self.source(name)
+
+    def source(self, name):
+        """The Source of the dataset ``name``, brought up to date the first time it is asked for."""
+        if name not in self.sources:
+            dataset, slug, values = self.source_specs[name]
             with self.importer.record(FILES[dataset], "_meta"):
-                values = {"author": "", "publisher": PUBLISHER, "language": "en", **values}
+                values = {"author": "", "publisher": PUBLISHER, "language": "en", **values()}
                 self.sources[name] = self.importer.upsert(Source, slug, values)
+        return self.sources[name]
 
     def import_countries(self):
         countries = {
@@ -493,7 +507,7 @@ class OfficeOfTheHistorianImport:
 
         The post is where the envoy was received: the Confederation for Thornton, the
         embassy for chiefs who began (presented credentials, or failing that were appointed)
-        on or after 24 April 1920, when the legation was raised to an embassy.
+        on or after the day the legation was raised to an embassy (24 April 1920).
         """
         if RECEIVED_BY_CONFEDERATION in (record["note"] or ""):
             return self.missions["confederation"]
@@ -501,7 +515,7 @@ class OfficeOfTheHistorianImport:
         if start is None:
             is_embassy = record["role_title_id"] == "ambassador-e-p"
         else:
-            is_embassy = start.earliest() >= EMBASSY_FROM.earliest()
+            is_embassy = start.earliest() >= self.missions["embassy"].opened.earliest()
         return self.missions["embassy" if is_embassy else "legation"]
 
     # Chiefs of mission (pocom) ---------------------------------------------------------------
@@ -530,7 +544,6 @@ class OfficeOfTheHistorianImport:
                 "career_status": Envoy.CareerStatus(record["career_type"] or ""),
                 "residence": record["residence_state"] or "",
                 "external_url": record["hsg_person_url"] or "",
-                "editorial_note": self.envoy_editorial_note(person_id),
             },
             on_create=PUBLISHED,
         )
@@ -569,6 +582,7 @@ class OfficeOfTheHistorianImport:
             "is_nominee_only": nominee,
             "outcome": outcome,
             "note": record["note"] or "",
+            "editorial_note": self.appointment_editorial_note(chief_id),
         }
         for field, key, note_field in (
             ("appointed", "appointed", "appointed_note"),
@@ -608,11 +622,11 @@ class OfficeOfTheHistorianImport:
                 preferred[correction["field"]] = PartialDate.parse(written)
         return preferred
 
-    def envoy_editorial_note(self, person_id):
+    def appointment_editorial_note(self, chief_id):
         notes = [
             note["text"]
-            for note in ENVOY_NOTES
-            if note["envoy"] == person_id and all(self.has_record(record) for record in note["needs"])
+            for note in APPOINTMENT_NOTES
+            if note["appointment"] == chief_id and all(self.has_record(record) for record in note["needs"])
         ]
         return " ".join(notes)
 
@@ -674,7 +688,7 @@ class OfficeOfTheHistorianImport:
         where = ", ".join(url.split("/historicaldocuments/")[-1] for url in remark["source_urls"])
         return self.importer.cite(
             entry,
-            self.sources["people"],
+            self.source("people"),
             f"{person['path']}, {person['people_id']} ({where})",
             remark["text"],
             claim=claim,
@@ -732,7 +746,7 @@ class OfficeOfTheHistorianImport:
                 {
                     "envoy": envoy,
                     "mission": mission,
-                    "rank": Appointment.Rank.ENVOY,
+                    "rank": Appointment.Rank.MINISTER_PLENIPOTENTIARY,
                     "appointed": named,
                 },
             )
@@ -855,6 +869,7 @@ class OfficeOfTheHistorianImport:
                 "end_date": end if end != start else None,
                 "category": Event.Category.VISIT if to_peru else Event.Category.DIPLOMATIC,
                 "summary": summary.strip(),
+                "editorial_note": SPELLING_NOTES.get(("trip", record["trip_id"]), ""),
             },
             # A stop elsewhere that names only Lima, as the way there, is too thin to stand alone.
             on_create=PUBLISHED if to_peru or "Peru" in remarks else DRAFT,
@@ -892,6 +907,7 @@ class OfficeOfTheHistorianImport:
                 "end_date": end if end != start else None,
                 "category": Event.Category.VISIT,
                 "summary": f"{visitor} in the United States. {description}".strip(),
+                "editorial_note": SPELLING_NOTES.get(("visit", record["visit_id"]), ""),
             },
             on_create=PUBLISHED if by_peru or "Peru" in description else DRAFT,
             m2m={"topics": self.topics(topics_in(description))},
@@ -1126,11 +1142,11 @@ PEOPLE_CORROBORATIONS = [
     ("113601", "Ambassador to Peru until March 30, 1955", "pe-1948-titt-01"),
 ]
 
-# Why an envoy's appointment holds the dates it does, where the Office's datasets differ;
+# Why an appointment holds the dates it does, where the Office's datasets differ;
 # each note stands only when the records it speaks of are in the data.
-ENVOY_NOTES = [
+APPOINTMENT_NOTES = [
     {
-        "envoy": "thornton-james-b",
+        "appointment": "pe-1836-thor-01",
         "needs": [("rdcr", "rdcr-pe-06")],
         "text": (
             "The country guide says the United States recognized the Confederation on 16 March "
@@ -1141,7 +1157,7 @@ ENVOY_NOTES = [
         ),
     },
     {
-        "envoy": "pickett-james-chamberlayne",
+        "appointment": "pe-1838-pick-01",
         "needs": [("rdcr", "rdcr-pe-08")],
         "text": (
             "The country guide says Pickett was appointed on 8 June 1838; the register of chiefs of "
@@ -1150,7 +1166,7 @@ ENVOY_NOTES = [
         ),
     },
     {
-        "envoy": "briggs-ellis-ormsbee",
+        "appointment": "pe-1955-brig-01",
         "needs": [("people", ("101736", "Ambassador to Peru, May 27, 1955"))],
         "text": (
             "The register of chiefs of mission has Briggs presenting his credentials on 27 March "
@@ -1161,6 +1177,18 @@ ENVOY_NOTES = [
         ),
     },
 ]
+
+# Words kept as the records give them, which a reader (or an editor) might take for slips.
+SPELLING_NOTES = {
+    ("trip", "947"): (
+        "The record says “President Benvenidez”: the President of Peru at the time was Óscar R. "
+        "Benavides. The summary keeps the record's spelling."
+    ),
+    ("visit", "3194"): (
+        "“APEP” is the Americas Partnership for Economic Prosperity, not a slip for APEC; the "
+        "summary keeps the record's words."
+    ),
+}
 
 MILESTONES = {
     "blaine": {
