@@ -107,3 +107,57 @@ def test_briggs_credentials_disagreement_is_recorded():
     briggs = Appointment.objects.get(pk="pe-1955-brig-01")
     assert len(claims_of(briggs)["credentials_presented"]) == 2
     assert briggs.editorial_note
+
+
+# (model, entry slug, claim) where the sources cited give different values.
+DISAGREEMENTS = [
+    ("event", "diplomatic-relations-established", "date"),
+    ("event", "lima-legation-raised-to-embassy", "date"),
+    ("event", "lima-legation-raised-to-embassy", "summary"),
+    ("mission", "us-embassy-lima", "opened"),
+    ("mission", "us-embassy-lima", "appointments"),
+    ("mission", "us-consular-agency-cusco", "kind"),
+    ("agreement", "us-peru-trade-promotion-agreement", "in_force"),
+    ("agreement", "us-peru-trade-promotion-agreement", "agreement_status"),
+    ("agreement", "andean-trade-preference-act", "ended"),
+    ("event", "us-reaction-to-1962-coup", "summary"),
+    ("event", "cusco-consulate-assists-american-backpackers", "date"),
+    ("event", "peruvian-opinion-of-the-us-2017", "summary"),
+    ("appointment", "pe-1836-thor-01", "appointed"),
+    ("appointment", "pe-1838-pick-01", "appointed"),
+    ("appointment", "pe-1955-brig-01", "credentials_presented"),
+    ("event", "visit-us-1984-09-25-fernando-belaunde-terry", "date"),
+    ("event", "war-of-the-pacific", "end_date"),
+]
+
+
+@pytest.mark.parametrize(("model", "slug", "claim"), DISAGREEMENTS)
+def test_sources_disagreements_are_recorded_as_differing_cited_values(model, slug, claim):
+    entry = apps.get_model("relations", model).objects.get(pk=slug)
+    assert len(claims_of(entry)[claim]) >= 2, claims_of(entry)
+    assert entry.editorial_note, f"{slug} does not say why its value was preferred"
+
+
+def test_the_current_ambassador_depends_on_each_sources_date():
+    embassy = Mission.objects.get(pk="us-embassy-lima")
+    named = claims_of(embassy)["appointments"]
+    assert any("Kenna" in value for value in named) and any("Syptak-Ramnath" in value for value in named)
+
+
+def test_trade_promotion_agreement_dates_as_the_sources_give_them():
+    from relations.models import Agreement
+
+    ptpa = Agreement.objects.get(pk="us-peru-trade-promotion-agreement")
+    assert (ptpa.signed.isoformat(), ptpa.in_force.isoformat()) == ("2006-04", "2009")
+    assert {(r.country_id, r.date.isoformat()) for r in ptpa.ratifications.all()} == {
+        ("pe", "2006-06"),
+        ("us", "2007-12"),
+    }
+
+
+def test_both_countries_envoys_and_missions():
+    assert Envoy.objects.filter(sending_country="pe").exists()
+    assert Envoy.objects.get(pk="osma-joaquin-jose-de").appointments.get().appointed.isoformat() == "1846-12"
+    assert Mission.objects.filter(sending_country="pe", kind="consulate-general").count() >= 5
+    assert Mission.objects.get(pk="peru-embassy-washington").address
+    assert Envoy.objects.filter(pk="meza-cuadra-velasquez-gustavo", sending_country="pe").exists()

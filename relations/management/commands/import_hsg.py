@@ -21,7 +21,7 @@ from django.utils import translation
 from django.utils.text import slugify
 
 from relations.importing import DataError, Importer
-from relations.models import Appointment, Country, Entry, Envoy, Event, Mission, Source, Topic
+from relations.models import Appointment, Citation, Country, Entry, Envoy, Event, Mission, Source, Topic
 from relations.partial_dates import PartialDate
 
 FILES = {
@@ -229,7 +229,39 @@ class OfficeOfTheHistorianImport:
         self.import_travels()
         self.import_visits()
         self.import_milestones()
+        self.cite_own_values_where_disputed()
         return [slug for _, slug, _ in self.source_specs.values()]
+
+    def cite_own_values_where_disputed(self):
+        """
+        Where another source gives a date for a claim of an imported entry, and the Office's
+        citations give none, cite the Office's own date for it, so readers see both.
+        """
+        ours = {source.pk for source in self.sources.values()}
+        disputed = (
+            Citation.objects.exclude(source__in=ours)
+            .exclude(claim="")
+            .order_by("content_type", "object_id", "claim")
+            .values_list("content_type", "object_id", "claim")
+            .distinct()
+        )
+        for content_type_id, object_id, claim in disputed:
+            citations = Citation.objects.filter(
+                content_type=content_type_id, object_id=object_id, source__in=ours
+            ).order_by("position")
+            if not citations.exists() or citations.filter(claim=claim).exists():
+                continue
+            first = citations.select_related("source").first()
+            value = getattr(first.entry, claim)
+            if isinstance(value, PartialDate):
+                self.importer.cite(
+                    first.entry,
+                    first.source,
+                    first.locator,
+                    first.quotation,
+                    claim=claim,
+                    value=value.isoformat(),
+                )
 
     # Sources, countries, topics ------------------------------------------------------------
 
