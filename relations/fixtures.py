@@ -2,7 +2,8 @@
 The site's content as fixtures: one JSON file per kind of entry, with natural keys.
 
 ``load`` brings a database into line with the files (creating and updating, never
-deleting), all in one transaction; ``export`` writes the database back to the same files in
+deleting), all in one transaction, and records a revision of each entry it changes;
+``export`` writes the database back to the same files in
 the same deterministic format, so that loading then exporting changes no file.
 """
 
@@ -17,7 +18,9 @@ from django.core import serializers
 from django.core.exceptions import ValidationError
 from django.core.serializers.base import DeserializationError
 from django.db import connection, transaction
+from django.utils.translation import gettext
 
+from . import revisions
 from .models import Entry
 
 # File name, then the models it holds, in the order they load.
@@ -111,6 +114,8 @@ def load(paths=None):
 
     Nothing is saved unless every file is well formed and every object valid: the first
     problem raises FixtureError naming the file and the object, and rolls everything back.
+    Each entry created or changed gets a revision, "Loaded from fixtures"; a load that
+    changes nothing records nothing.
     """
     paths = [Path(path) for path in (paths or fixture_paths())]
     missing = [path.name for path in paths if not path.exists()]
@@ -118,7 +123,7 @@ def load(paths=None):
         raise FixtureError(f"Missing fixture files: {', '.join(missing)}.")
     report = LoadReport()
     saved = []
-    with transaction.atomic():
+    with revisions.recording(gettext("Loaded from fixtures")), transaction.atomic():
         for path in paths:
             for deserialized in _deserialize(path):
                 instance = deserialized.object

@@ -2,7 +2,12 @@
 The editorial groups, kept up to date on every deployment after each migrate.
 
 Editors add and change content (and remove the citations and ratifications inside an
-entry), but cannot delete entries or manage users. Senior editors may also delete entries.
+entry), see each entry's history, compare its versions, revert to any of them and recover
+deleted entries, but cannot delete entries or manage users. Senior editors may also delete
+entries and change the list of countries.
+
+The history needs the model's view (or change) permission, reverting its change permission
+and recovering both its add and change permissions: what the admin of every entry asks.
 """
 
 from django.contrib.auth.models import Group, Permission
