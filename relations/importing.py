@@ -37,6 +37,8 @@ def describe_error(error):
 class Importer:
     """Create-or-update helpers that count what they create, update and leave unchanged."""
 
+    NOTE_FIELDS = {"editorial_note"}
+
     def __init__(self):
         self.report = LoadReport()
         self.cited = set()
@@ -82,6 +84,8 @@ class Importer:
             instance = model(pk=pk, **(on_create or {}))
         changed = created
         for name, value in values.items():
+            if not created and name in self.NOTE_FIELDS and (getattr(instance, name) or not value):
+                continue  # Editors' notes are filled in when empty, never replaced or blanked.
             if created or comparable(instance, name) != comparable_value(value):
                 setattr(instance, name, value)
                 changed = True

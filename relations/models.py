@@ -456,6 +456,7 @@ class Appointment(TimestampedModel):
         CHARGE = "charge-d-affaires", _("chargé d’affaires")
         CHARGE_AD_INTERIM = "charge-d-affaires-ad-interim", _("chargé d’affaires ad interim")
         MINISTER_RESIDENT = "minister-resident", _("minister resident")
+        MINISTER_PLENIPOTENTIARY = "minister-plenipotentiary", _("minister plenipotentiary")
         ENVOY = (
             "envoy-extraordinary-minister-plenipotentiary",
             _("envoy extraordinary and minister plenipotentiary"),
@@ -471,6 +472,8 @@ class Appointment(TimestampedModel):
         LEFT_POST = "left-post", _("left post")
         RECALLED = "recalled", _("presented recall")
         DIED = "died", _("died at post")
+        DIED_AWAY = "died-away", _("died away from post")
+        PROMOTED = "promoted", _("promoted at post")
         SUPERSEDED = "superseded", _("superseded")
         INTERRUPTED = "interrupted", _("relations interrupted")
         SUSPENDED = "suspended", _("relations suspended")
@@ -520,7 +523,12 @@ class Appointment(TimestampedModel):
         default=False,
         help_text=_("Appointed or nominated, but never took up or completed the mission."),
     )
-    note = models.TextField(_("note"), blank=True)
+    note = models.TextField(_("note"), blank=True, help_text=_("The source's note, verbatim."))
+    editorial_note = models.TextField(
+        _("editorial note"),
+        blank=True,
+        help_text=_("Why the preferred dates were chosen where sources differ."),
+    )
     citations = GenericRelation(Citation, related_query_name="appointment")
 
     class Meta:

@@ -80,6 +80,8 @@ def test_every_chief_of_mission_is_imported(imported):
         ("pe-1847-clay-01", Appointment.Rank.CHARGE),
         ("pe-1853-clay-01", Appointment.Rank.ENVOY),
     ]
+    assert clay.appointments.get(slug="pe-1847-clay-01").outcome == Appointment.Outcome.PROMOTED
+    assert Appointment.objects.get(slug="pe-2002-daws-01").outcome == Appointment.Outcome.DIED_AWAY
 
 
 @needs_real_data
@@ -201,7 +203,7 @@ def test_disagreements_inside_the_office_s_data_are_recorded(imported):
         ("hsg-people", "1955-05-27"),
     }
     assert briggs.credentials_presented == PartialDate(1955, 5, 27)
-    assert briggs.envoy.editorial_note
+    assert briggs.editorial_note
 
     pickett = Appointment.objects.get(pk="pe-1838-pick-01")
     assert claims(pickett, "appointed") == {

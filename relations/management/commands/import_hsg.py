@@ -21,7 +21,7 @@ from django.utils import translation
 from django.utils.text import slugify
 
 from relations.importing import DataError, Importer
-from relations.models import Appointment, Country, Entry, Envoy, Event, Mission, Source, Topic
+from relations.models import Appointment, Citation, Country, Entry, Envoy, Event, Mission, Source, Topic
 from relations.partial_dates import PartialDate
 
 FILES = {
@@ -93,6 +93,8 @@ OUTCOMES = {
     "Notified the Government of Peru that relations were suspended on": Appointment.Outcome.SUSPENDED,
     "Recall requested by the Government of Peru on": Appointment.Outcome.RECALL_REQUESTED,
     "Relinquished charge": Appointment.Outcome.RELINQUISHED,
+    "Promoted to Envoy Extraordinary and Minister Plenipotentiary": Appointment.Outcome.PROMOTED,
+    "Died in New York City": Appointment.Outcome.DIED_AWAY,
 }
 
 RECEIVED_BY_CONFEDERATION = "received by the Government of the Peru-Bolivian Confederation"
@@ -227,7 +229,39 @@ class OfficeOfTheHistorianImport:
         self.import_travels()
         self.import_visits()
         self.import_milestones()
+        self.cite_own_values_where_disputed()
         return [slug for _, slug, _ in self.source_specs.values()]
+
+    def cite_own_values_where_disputed(self):
+        """
+        Where another source gives a date for a claim of an imported entry, and the Office's
+        citations give none, cite the Office's own date for it, so readers see both.
+        """
+        ours = {source.pk for source in self.sources.values()}
+        disputed = (
+            Citation.objects.exclude(source__in=ours)
+            .exclude(claim="")
+            .order_by("content_type", "object_id", "claim")
+            .values_list("content_type", "object_id", "claim")
+            .distinct()
+        )
+        for content_type_id, object_id, claim in disputed:
+            citations = Citation.objects.filter(
+                content_type=content_type_id, object_id=object_id, source__in=ours
+            ).order_by("position")
+            if not citations.exists() or citations.filter(claim=claim).exists():
+                continue
+            first = citations.select_related("source").first()
+            value = getattr(first.entry, claim)
+            if isinstance(value, PartialDate):
+                self.importer.cite(
+                    first.entry,
+                    first.source,
+                    first.locator,
+                    first.quotation,
+                    claim=claim,
+                    value=value.isoformat(),
+                )
 
     # Sources, countries, topics ------------------------------------------------------------
 
@@ -542,7 +576,6 @@ class OfficeOfTheHistorianImport:
                 "career_status": Envoy.CareerStatus(record["career_type"] or ""),
                 "residence": record["residence_state"] or "",
                 "external_url": record["hsg_person_url"] or "",
-                "editorial_note": self.envoy_editorial_note(person_id),
             },
             on_create=PUBLISHED,
         )
@@ -581,6 +614,7 @@ class OfficeOfTheHistorianImport:
             "is_nominee_only": nominee,
             "outcome": outcome,
             "note": record["note"] or "",
+            "editorial_note": self.appointment_editorial_note(chief_id),
         }
         for field, key, note_field in (
             ("appointed", "appointed", "appointed_note"),
@@ -620,11 +654,11 @@ class OfficeOfTheHistorianImport:
                 preferred[correction["field"]] = PartialDate.parse(written)
         return preferred
 
-    def envoy_editorial_note(self, person_id):
+    def appointment_editorial_note(self, chief_id):
         notes = [
             note["text"]
-            for note in ENVOY_NOTES
-            if note["envoy"] == person_id and all(self.has_record(record) for record in note["needs"])
+            for note in APPOINTMENT_NOTES
+            if note["appointment"] == chief_id and all(self.has_record(record) for record in note["needs"])
         ]
         return " ".join(notes)
 
@@ -744,7 +778,7 @@ class OfficeOfTheHistorianImport:
                 {
                     "envoy": envoy,
                     "mission": mission,
-                    "rank": Appointment.Rank.ENVOY,
+                    "rank": Appointment.Rank.MINISTER_PLENIPOTENTIARY,
                     "appointed": named,
                 },
             )
@@ -1140,11 +1174,11 @@ PEOPLE_CORROBORATIONS = [
     ("113601", "Ambassador to Peru until March 30, 1955", "pe-1948-titt-01"),
 ]
 
-# Why an envoy's appointment holds the dates it does, where the Office's datasets differ;
+# Why an appointment holds the dates it does, where the Office's datasets differ;
 # each note stands only when the records it speaks of are in the data.
-ENVOY_NOTES = [
+APPOINTMENT_NOTES = [
     {
-        "envoy": "thornton-james-b",
+        "appointment": "pe-1836-thor-01",
         "needs": [("rdcr", "rdcr-pe-06")],
         "text": (
             "The country guide says the United States recognized the Confederation on 16 March "
@@ -1155,7 +1189,7 @@ ENVOY_NOTES = [
         ),
     },
     {
-        "envoy": "pickett-james-chamberlayne",
+        "appointment": "pe-1838-pick-01",
         "needs": [("rdcr", "rdcr-pe-08")],
         "text": (
             "The country guide says Pickett was appointed on 8 June 1838; the register of chiefs of "
@@ -1164,7 +1198,7 @@ ENVOY_NOTES = [
         ),
     },
     {
-        "envoy": "briggs-ellis-ormsbee",
+        "appointment": "pe-1955-brig-01",
         "needs": [("people", ("101736", "Ambassador to Peru, May 27, 1955"))],
         "text": (
             "The register of chiefs of mission has Briggs presenting his credentials on 27 March "
