@@ -25,10 +25,25 @@ from relations.models import (
     Source,
     Topic,
 )
-from relations.partial_dates import PartialDate
+from relations.partial_dates import PartialDate, PartialDateField
 
 
-class CountryFactory(factory.django.DjangoModelFactory):
+class ModelFactory(factory.django.DjangoModelFactory):
+    """A model factory that takes partial dates as strings too: ``date="1838-06"``."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _adjust_kwargs(cls, **kwargs):
+        for model_field in cls._meta.model._meta.get_fields():
+            value = kwargs.get(model_field.name)
+            if isinstance(model_field, PartialDateField) and isinstance(value, str):
+                kwargs[model_field.name] = PartialDate.parse(value)
+        return kwargs
+
+
+class CountryFactory(ModelFactory):
     class Meta:
         model = Country
         django_get_or_create = ["code"]
@@ -42,7 +57,7 @@ class CountryFactory(factory.django.DjangoModelFactory):
     iso_code = "US"
 
 
-class TopicFactory(factory.django.DjangoModelFactory):
+class TopicFactory(ModelFactory):
     class Meta:
         model = Topic
         django_get_or_create = ["slug"]
@@ -52,7 +67,7 @@ class TopicFactory(factory.django.DjangoModelFactory):
     description = ""
 
 
-class SourceFactory(factory.django.DjangoModelFactory):
+class SourceFactory(ModelFactory):
     class Meta:
         model = Source
 
@@ -67,7 +82,7 @@ class SourceFactory(factory.django.DjangoModelFactory):
     language = "en"
 
 
-class CitationFactory(factory.django.DjangoModelFactory):
+class CitationFactory(ModelFactory):
     """A citation of ``entry`` (any entry type, or an appointment); give ``entry=...``."""
 
     class Meta:
@@ -80,7 +95,7 @@ class CitationFactory(factory.django.DjangoModelFactory):
     value = ""
 
 
-class EntryFactory(factory.django.DjangoModelFactory):
+class EntryFactory(ModelFactory):
     """What every entry type's factory has: published, with one citation of the whole entry."""
 
     class Meta:
@@ -152,7 +167,7 @@ class MissionFactory(EntryFactory):
     closed = None
 
 
-class AppointmentFactory(factory.django.DjangoModelFactory):
+class AppointmentFactory(ModelFactory):
     class Meta:
         model = Appointment
 
@@ -188,7 +203,7 @@ class AgreementFactory(EntryFactory):
             self.topics.set(extracted)
 
 
-class RatificationFactory(factory.django.DjangoModelFactory):
+class RatificationFactory(ModelFactory):
     class Meta:
         model = Ratification
 
