@@ -8,6 +8,7 @@ what a filter matches lives here. Each FilterSet starts from the published entri
 import django_filters
 from django import forms
 from django.db.models import Min, Q
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from .models import Agreement, Appointment, Country, Envoy, Event, Mission, Source, Topic
@@ -16,18 +17,20 @@ from .partial_dates import overlapping_years
 FIRST_YEAR, LAST_YEAR = 1, 9999
 
 
+def capitalized(choices):
+    """Choices as a form shows them: the model's lower-case labels with a capital."""
+    return [(value, capfirst(label)) for value, label in choices]
+
+
 class YearField(forms.IntegerField):
+    # A year is typed, not stepped through: a text box with a numeric keyboard, no spinner.
+    widget = forms.TextInput
+
     def __init__(self, **kwargs):
         kwargs.setdefault("min_value", FIRST_YEAR)
         kwargs.setdefault("max_value", LAST_YEAR)
         super().__init__(**kwargs)
         self.widget.attrs.update(inputmode="numeric", size=5, placeholder=_("YYYY"))
-
-    def widget_attrs(self, widget):
-        # A year is typed, not stepped through: a text box, not a spinner.
-        attrs = super().widget_attrs(widget)
-        attrs.pop("step", None)
-        return attrs
 
 
 class YearFilter(django_filters.NumberFilter):
@@ -135,7 +138,7 @@ class YearRangeFilterSet(PublicFilterSet):
 class EventFilter(YearRangeFilterSet):
     q = TextSearchFilter(search_fields=["title", "summary", "body"])
     category = django_filters.ChoiceFilter(
-        label=_("Category"), choices=Event.Category.choices, empty_label=_("Any category")
+        label=_("Category"), choices=capitalized(Event.Category.choices), empty_label=_("Any category")
     )
     topic = django_filters.ModelChoiceFilter(
         label=_("Topic"), field_name="topics", queryset=Topic.objects.all(), empty_label=_("Any topic")
@@ -181,7 +184,7 @@ class EnvoyFilter(PublicFilterSet):
     )
     rank = django_filters.ChoiceFilter(
         label=_("Rank"),
-        choices=Appointment.Rank.choices,
+        choices=capitalized(Appointment.Rank.choices),
         empty_label=_("Any rank"),
         method="filter_rank",
     )
@@ -224,11 +227,11 @@ class MissionFilter(PublicFilterSet):
         empty_label=_("Either country"),
     )
     kind = django_filters.ChoiceFilter(
-        label=_("Kind"), choices=Mission.Kind.choices, empty_label=_("Any kind")
+        label=_("Kind"), choices=capitalized(Mission.Kind.choices), empty_label=_("Any kind")
     )
     status = django_filters.ChoiceFilter(
         label=_("Status"),
-        choices=[("open", _("open today")), ("closed", _("closed"))],
+        choices=[("open", _("Open today")), ("closed", _("Closed"))],
         empty_label=_("Open or closed"),
         method="filter_status",
     )
@@ -252,12 +255,12 @@ class MissionFilter(PublicFilterSet):
 class AgreementFilter(YearRangeFilterSet):
     q = TextSearchFilter(search_fields=["title", "short_name", "summary"])
     kind = django_filters.ChoiceFilter(
-        label=_("Kind"), choices=Agreement.Kind.choices, empty_label=_("Any kind")
+        label=_("Kind"), choices=capitalized(Agreement.Kind.choices), empty_label=_("Any kind")
     )
     status = django_filters.ChoiceFilter(
         label=_("Status"),
         field_name="agreement_status",
-        choices=Agreement.AgreementStatus.choices,
+        choices=capitalized(Agreement.AgreementStatus.choices),
         empty_label=_("Any status"),
     )
     topic = django_filters.ModelChoiceFilter(
@@ -282,7 +285,7 @@ class AgreementFilter(YearRangeFilterSet):
 class SourceFilter(PublicFilterSet):
     q = TextSearchFilter(search_fields=["title", "author", "publisher", "description"])
     kind = django_filters.ChoiceFilter(
-        label=_("Kind"), choices=Source.Kind.choices, empty_label=_("Any kind")
+        label=_("Kind"), choices=capitalized(Source.Kind.choices), empty_label=_("Any kind")
     )
 
     class Meta:
@@ -302,10 +305,10 @@ class TimelineForm(YearRangeForm):
         label=_("Show"),
         required=False,
         choices=[
-            ("event", _("events")),
-            ("appointment", _("appointments")),
-            ("agreement", _("agreements signed")),
-            ("mission", _("missions opened and closed")),
+            ("event", _("Events")),
+            ("appointment", _("Appointments")),
+            ("agreement", _("Agreements signed")),
+            ("mission", _("Missions opened and closed")),
         ],
         widget=forms.CheckboxSelectMultiple,
     )
