@@ -14,6 +14,7 @@ from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
 from django.db.models.functions import Coalesce
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, TemplateView
@@ -353,7 +354,7 @@ class TimelineView(TemplateView):
                 label,
                 agreement.title,
                 agreement.get_absolute_url(),
-                agreement.get_kind_display(),
+                capfirst(agreement.get_kind_display()),
             )
             for agreement in self.dated(Agreement.objects.published(), "signed", year_from, year_to)
         ]

@@ -94,7 +94,10 @@ def axe(axe_source):
         return page.evaluate(
             """async () => {
                 const results = await axe.run(document, {
-                    runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
+                    runOnly: {
+                        type: "tag",
+                        values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+                    },
                 });
                 return results.violations.map(v => ({
                     id: v.id, impact: v.impact, help: v.help,
@@ -254,7 +257,9 @@ def site_record(transactional_db):
         entry=recognition,
         source=pocom,
         locator="rdcr-pe-04",
-        quotation="The independence of Peru was recognized by the United States by the appointment of James Cooley",
+        quotation=(
+            "The independence of Peru was recognized by the United States by the appointment of James Cooley"
+        ),
         claim="date",
         value="1826-05-02",
     )

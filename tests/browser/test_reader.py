@@ -48,7 +48,9 @@ def test_reader_filters_events_pages_through_and_follows_a_citation(browse, site
 
     page.locator(".citing").get_by_role("link", name="Federico Alfonso Pezet").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Federico Alfonso Pezet")
-    expect(page.locator(".appointments-table")).to_contain_text("Ambassador extraordinary and plenipotentiary")
+    expect(page.locator(".appointments-table")).to_contain_text(
+        "Ambassador extraordinary and plenipotentiary"
+    )
 
 
 def test_reader_sees_where_sources_differ_and_jumps_to_the_note(browse, site_record):
