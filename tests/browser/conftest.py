@@ -25,13 +25,6 @@ CHROMIUM_ARGS = [
 ]
 
 
-def pytest_collection_modifyitems(items):
-    here = Path(__file__).parent
-    for item in items:
-        if here in Path(item.fspath).parents:
-            item.add_marker(pytest.mark.browser)
-
-
 def unavailable(reason):
     if os.environ.get("CI"):
         pytest.fail(reason, pytrace=False)

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from .conftest import DESKTOP, PHONE, SCREENSHOTS
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def query(page):
