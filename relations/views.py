@@ -311,7 +311,9 @@ class TimelineView(TemplateView):
     def dated(self, queryset, field, year_from, year_to, end_field=None):
         queryset = queryset.filter(**{f"{field}__isnull": False})
         if year_from is not None or year_to is not None:
-            queryset = queryset.filter(overlapping_years(field, end_field, year_from, year_to))
+            queryset = queryset.filter(
+                overlapping_years(field, end_field, year_from, filters.through(year_to))
+            )
         return queryset.order_by(field, "pk")[: self.limit + 1]
 
     def event_items(self, year_from, year_to):
@@ -381,8 +383,14 @@ class SearchView(TemplateView):
     template_name = "relations/search.html"
     per_type = 10
 
-    def get_context_data(self, **kwargs):
-        query = self.request.GET.get("q", "").strip()
+    def get(self, request, *args, **kwargs):
+        form = filters.SearchForm(request.GET)
+        query = form.cleaned_data["q"].strip() if form.is_valid() else ""
+        context = self.get_context_data(form=form, query=query, groups=self.groups(query))
+        return self.render_to_response(context, status=200 if form.is_valid() else 400)
+
+    def groups(self, query):
+        """The first results of each entry type, how many in all, and where to see them all."""
         groups = []
         if query:
             for label, filterset_class, queryset, list_url in [
@@ -421,9 +429,10 @@ class SearchView(TemplateView):
                         "list_url": list_url,
                     }
                 )
-        return super().get_context_data(
-            query=query, groups=groups, total=sum(group["count"] for group in groups), **kwargs
-        )
+        return groups
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(total=sum(group["count"] for group in kwargs["groups"]), **kwargs)
 
 
 class HomeView(TemplateView):

@@ -3,6 +3,8 @@
 import re
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from relations.models import Agreement, Appointment, Event, Mission, Source
 
@@ -65,6 +67,15 @@ def test_event_years_match_dates_and_spans_that_overlap(client):
     assert slugs(get_ok(client, "/events/", {"year_from": 1880, "year_to": 1881})) == ["war-of-the-pacific"]
     assert slugs(get_ok(client, "/events/", {"year_from": 1884})) == ["war-of-the-pacific", "in-1900"]
     assert slugs(get_ok(client, "/events/", {"year_to": 1837})) == ["in-1836"]
+
+
+def test_the_last_year_is_a_year_like_any_other(client):
+    EventFactory(title="Early", date="1826")
+    EventFactory(title="Late", date="2024-06")
+    assert slugs(get_ok(client, "/events/", {"year_from": 1, "year_to": 9999})) == ["early", "late"]
+    assert slugs(get_ok(client, "/events/", {"year_from": 9999})) == []
+    items = get_ok(client, "/timeline/", {"year_to": 9999}).context["items"]
+    assert [item.title for item in items] == ["Early", "Late"]
 
 
 def test_event_sorting(client):
@@ -326,3 +337,50 @@ def test_the_filter_form_has_a_label_for_every_control(client):
         for control_id in ids:
             labelled = f'for="{control_id}"' in content
             assert labelled, f"{url}: no label for #{control_id}"
+
+
+@pytest.fixture
+def some_entries():
+    EventFactory(date="1900", end_date="1910")
+    AppointmentFactory()
+    AgreementFactory()
+
+
+PARAMETERS = {
+    "/events/": ["q", "category", "topic", "year_from", "year_to", "sort", "page"],
+    "/envoys/": ["q", "sending", "rank", "in_office", "sort", "page"],
+    "/missions/": ["q", "country", "host", "kind", "status", "sort", "page"],
+    "/agreements/": ["q", "kind", "status", "topic", "year_from", "year_to", "sort", "page"],
+    "/sources/": ["q", "kind", "page"],
+    "/timeline/": ["year_from", "year_to", "type"],
+    "/search/": ["q"],
+}
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    url=st.sampled_from(sorted(PARAMETERS)),
+    values=st.lists(
+        st.one_of(
+            st.integers(min_value=-(10**12), max_value=10**12).map(str),
+            st.sampled_from(
+                ["", "us", "pe", "open", "closed", "visit", "-date", "title", "event", "9999", "0"]
+            ),
+            st.text(max_size=30),
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+)
+def test_no_filter_input_causes_a_server_error(client, some_entries, url, values):
+    params = dict(zip(PARAMETERS[url], values, strict=False))
+    response = client.get(url, params)
+    assert response.status_code in (200, 400)
+
+
+def test_a_search_that_cannot_be_read_says_so(client):
+    EventFactory()
+    response = client.get("/search/", {"q": "a\x00b"})
+    assert response.status_code == 400
+    assert response.context["groups"] == []
+    assert "Null characters are not allowed." in response.content.decode()
