@@ -6,9 +6,16 @@ app_name = "relations"
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
+    path("events/", views.EventListView.as_view(), name="event-list"),
     path("events/<slug:slug>/", views.EventDetailView.as_view(), name="event-detail"),
+    path("envoys/", views.EnvoyListView.as_view(), name="envoy-list"),
     path("envoys/<slug:slug>/", views.EnvoyDetailView.as_view(), name="envoy-detail"),
+    path("missions/", views.MissionListView.as_view(), name="mission-list"),
     path("missions/<slug:slug>/", views.MissionDetailView.as_view(), name="mission-detail"),
+    path("agreements/", views.AgreementListView.as_view(), name="agreement-list"),
     path("agreements/<slug:slug>/", views.AgreementDetailView.as_view(), name="agreement-detail"),
+    path("sources/", views.SourceListView.as_view(), name="source-list"),
     path("sources/<slug:slug>/", views.SourceDetailView.as_view(), name="source-detail"),
+    path("timeline/", views.TimelineView.as_view(), name="timeline"),
+    path("search/", views.SearchView.as_view(), name="search"),
 ]

@@ -1,0 +1,194 @@
+"""A reader's way through the site in a real browser: filters, pages, entries, citations."""
+
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import DESKTOP, PHONE, SCREENSHOTS
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def query(page):
+    return parse_qs(urlsplit(page.url).query)
+
+
+def test_reader_filters_events_pages_through_and_follows_a_citation(browse, site_record):
+    page = browse()
+    page.goto("/events/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Events")
+    expect(page.locator("#result-count")).to_have_text("62 events")
+
+    page.get_by_label("Category").select_option(label="Visit")
+    page.get_by_label("From year").fill("1900")
+    page.get_by_label("To year").fill("1959")
+    page.get_by_role("button", name="Apply").click()
+    expect(page.locator("#result-count")).to_have_text("60 events")
+    assert query(page)["category"] == ["visit"] and query(page)["year_from"] == ["1900"]
+
+    page.locator('a[rel="next"]').click()
+    expect(page).to_have_url(re.compile(r"page=2"))
+    assert query(page)["category"] == ["visit"]
+    assert query(page)["year_from"] == ["1900"] and query(page)["year_to"] == ["1959"]
+    expect(page.get_by_label("Category")).to_have_value("visit")
+    expect(page.get_by_label("To year")).to_have_value("1959")
+    expect(page.locator(".items .item")).to_have_count(10)
+
+    page.get_by_role("link", name="Official visit number 56").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Official visit number 56")
+    expect(page.locator("time").first).to_have_attribute("datetime", "1955-02")
+    expect(page.locator("time").first).to_have_text("February 1955")
+
+    page.locator("#note-1").get_by_role("link", name="U.S. Relations With Peru").click()
+    expect(page).to_have_url(re.compile(r"/sources/state-fact-sheet/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("U.S. Relations With Peru")
+    expect(page.locator(".citing")).to_contain_text("Official visit number 56")
+
+    page.locator(".citing").get_by_role("link", name="Federico Alfonso Pezet").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Federico Alfonso Pezet")
+    expect(page.locator(".appointments-table")).to_contain_text(
+        "Ambassador extraordinary and plenipotentiary"
+    )
+
+
+def test_reader_sees_where_sources_differ_and_jumps_to_the_note(browse, site_record):
+    page = browse()
+    page.goto("/events/recognition/")
+    differ = page.locator(".differ")
+    expect(differ).to_contain_text("Sources differ")
+    expect(differ).to_contain_text("2 May 1826")
+    expect(differ).to_contain_text("1827")
+    expect(differ).to_contain_text("U.S. Relations With Peru")
+    page.locator("#ref-2").click()
+    expect(page).to_have_url(re.compile(r"#note-2$"))
+    expect(page.locator("#note-2")).to_be_in_viewport()
+    expect(page.locator("#note-2")).to_contain_text("established diplomatic relations with Peru in 1827")
+
+
+def test_reader_filters_envoys_by_sending_country_and_year_in_office(browse, site_record):
+    page = browse()
+    page.goto("/envoys/")
+    expect(page.locator("#result-count")).to_have_text("4 envoys")
+
+    page.get_by_label("Sent by").select_option(label="United States")
+    page.get_by_label("In office during").fill("1920")
+    page.get_by_role("button", name="Apply").click()
+    expect(page.locator("#result-count")).to_have_text("1 envoy")
+    expect(page.locator(".items")).to_contain_text("William E. Gonzales")
+
+    page.get_by_label("Sent by").select_option(label="Peru")
+    page.get_by_role("button", name="Apply").click()
+    expect(page.locator("#result-count")).to_have_text("1 envoy")
+    expect(page.locator(".items")).to_contain_text("Federico Alfonso Pezet")
+    assert query(page)["sending"] == ["pe"] and query(page)["in_office"] == ["1920"]
+
+    page.get_by_label("In office during").fill("nineteen twenty")
+    page.get_by_role("button", name="Apply").click()
+    expect(page.locator(".field-invalid")).to_contain_text("Enter a whole number.")
+
+
+def test_the_site_works_by_keyboard(browse, site_record):
+    page = browse()
+    page.goto("/events/")
+    page.keyboard.press("Tab")
+    skip = page.locator(".skip-link")
+    expect(skip).to_be_focused()
+    box = skip.bounding_box()
+    assert box and box["y"] >= 0, "the skip link stays off screen when focused"
+    outline = skip.evaluate("element => getComputedStyle(element).outlineStyle")
+    assert outline != "none", "focus is not visible"
+    page.keyboard.press("Enter")
+    # The next Tab goes into the main content, past the site's header.
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.closest('main') !== null")
+    assert focused
+
+    page.get_by_label("Category").focus()
+    page.keyboard.press("ArrowDown")  # the first category
+    page.keyboard.press("Tab")  # to the topic
+    page.keyboard.press("Tab")  # to the first year
+    expect(page.get_by_label("From year")).to_be_focused()
+    page.keyboard.type("1826")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"category=diplomatic"))
+    assert query(page)["year_from"] == ["1826"]
+    expect(page.locator("#result-count")).to_have_text("1 event")
+
+
+def test_the_filters_work_without_javascript(browse, site_record):
+    page = browse(viewport=PHONE, javascript=False)
+    page.goto("/missions/")
+    expect(page.locator("details.filters")).to_have_attribute("open", "")
+    page.get_by_label("Status").select_option("open")
+    page.get_by_role("button", name="Apply").click()
+    expect(page.locator("#result-count")).to_have_text("2 missions")
+    page.goto("/timeline/?type=agreement")
+    expect(page.locator(".timeline-item")).to_have_count(1)
+    expect(page.locator(".timeline-item")).to_contain_text("Treaty of Friendship")
+
+
+def test_on_phones_the_filters_fold_away_until_asked_for(browse, site_record):
+    page = browse(viewport=PHONE)
+    page.goto("/events/")
+    details = page.locator("details.filters")
+    expect(details).not_to_have_attribute("open", "")
+    page.get_by_text("Filter and sort").click()
+    expect(page.get_by_label("Category")).to_be_visible()
+
+
+PAGE_TYPES = {
+    "home": "/",
+    "events": "/events/",
+    "events-filtered": "/events/?category=visit&year_from=1900&year_to=1959&page=2",
+    "events-invalid": "/events/?year_from=abc&category=gossip",
+    "event": "/events/recognition/",
+    "envoys": "/envoys/",
+    "envoy": "/envoys/james-cooley/",
+    "missions": "/missions/",
+    "mission": "/missions/us-legation-lima/",
+    "agreements": "/agreements/",
+    "agreement": "/agreements/treaty-1851/",
+    "sources": "/sources/",
+    "source": "/sources/pocom-peru/",
+    "timeline": "/timeline/",
+    "search": "/search/?q=lima",
+}
+
+
+def test_axe_finds_no_violations_on_any_page_type(browse, axe, site_record):
+    found = {}
+    for color_scheme in ["light", "dark"]:
+        page = browse(color_scheme=color_scheme)
+        for name, url in PAGE_TYPES.items():
+            page.goto(url)
+            violations = axe(page)
+            if violations:
+                found[f"{name} ({color_scheme})"] = violations
+    assert not found, found
+
+
+def test_axe_finds_no_violations_on_a_phone(browse, axe, site_record):
+    page = browse(viewport=PHONE)
+    found = {}
+    for name in ["home", "events", "envoy", "timeline"]:
+        page.goto(PAGE_TYPES[name])
+        violations = axe(page)
+        if violations:
+            found[name] = violations
+    assert not found, found
+
+
+def test_pages_fit_a_phone_and_are_screenshot_at_both_widths(browse, site_record):
+    SCREENSHOTS.mkdir(exist_ok=True)
+    overflowing = {}
+    for width_name, viewport in [("phone", PHONE), ("desktop", DESKTOP)]:
+        page = browse(viewport=viewport)
+        for name, url in PAGE_TYPES.items():
+            page.goto(url)
+            page.screenshot(path=SCREENSHOTS / f"{name}-{width_name}.png", full_page=True)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > viewport["width"]:
+                overflowing[f"{name} ({width_name})"] = width
+    assert not overflowing, f"pages wider than the screen: {overflowing}"

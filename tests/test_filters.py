@@ -1,0 +1,386 @@
+"""The filters of the public lists: what each query parameter matches, alone and combined."""
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from relations.models import Agreement, Appointment, Event, Mission, Source
+
+from .factories import (
+    AgreementFactory,
+    AppointmentFactory,
+    CountryFactory,
+    EnvoyFactory,
+    EventFactory,
+    MissionFactory,
+    SourceFactory,
+    TopicFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def slugs(response):
+    return [entry.slug for entry in response.context["object_list"]]
+
+
+def get_ok(client, url, params=None):
+    response = client.get(url, params or {})
+    assert response.status_code == 200, response.content.decode()[:2000]
+    return response
+
+
+# Events
+
+
+def test_event_text_search_matches_title_and_summary_word_by_word(client):
+    EventFactory(title="Recognition of Peru", summary="The United States recognizes Peru.")
+    EventFactory(title="A state visit", summary="The president of Peru visits Washington.")
+    EventFactory(title="Guano dispute", summary="A quarrel over the Lobos islands.")
+
+    assert set(slugs(get_ok(client, "/events/", {"q": "peru"}))) == {"recognition-of-peru", "a-state-visit"}
+    assert slugs(get_ok(client, "/events/", {"q": "WASHINGTON visit"})) == ["a-state-visit"]
+    assert slugs(get_ok(client, "/events/", {"q": "lobos"})) == ["guano-dispute"]
+    assert slugs(get_ok(client, "/events/", {"q": "nowhere"})) == []
+
+
+def test_event_category_and_topic(client):
+    trade = TopicFactory(name="Trade")
+    EventFactory(title="Free trade talks", category=Event.Category.TRADE, topics=[trade])
+    EventFactory(title="Trade visit", category=Event.Category.VISIT, topics=[trade])
+    EventFactory(title="State visit", category=Event.Category.VISIT)
+
+    assert slugs(get_ok(client, "/events/", {"category": "visit"})) == ["state-visit", "trade-visit"]
+    assert slugs(get_ok(client, "/events/", {"topic": "trade"})) == ["free-trade-talks", "trade-visit"]
+    assert slugs(get_ok(client, "/events/", {"topic": "trade", "category": "visit"})) == ["trade-visit"]
+
+
+def test_event_years_match_dates_and_spans_that_overlap(client):
+    EventFactory(title="In 1836", date="1836")
+    EventFactory(title="June 1838", date="1838-06")
+    EventFactory(title="War of the Pacific", date="1879-04-05", end_date="1884-10-20")
+    EventFactory(title="In 1900", date="1900-01-01")
+
+    assert slugs(get_ok(client, "/events/", {"year_from": 1836, "year_to": 1838})) == ["in-1836", "june-1838"]
+    assert slugs(get_ok(client, "/events/", {"year_from": 1880, "year_to": 1881})) == ["war-of-the-pacific"]
+    assert slugs(get_ok(client, "/events/", {"year_from": 1884})) == ["war-of-the-pacific", "in-1900"]
+    assert slugs(get_ok(client, "/events/", {"year_to": 1837})) == ["in-1836"]
+
+
+def test_the_last_year_is_a_year_like_any_other(client):
+    EventFactory(title="Early", date="1826")
+    EventFactory(title="Late", date="2024-06")
+    assert slugs(get_ok(client, "/events/", {"year_from": 1, "year_to": 9999})) == ["early", "late"]
+    assert slugs(get_ok(client, "/events/", {"year_from": 9999})) == []
+    items = get_ok(client, "/timeline/", {"year_to": 9999}).context["items"]
+    assert [item.title for item in items] == ["Early", "Late"]
+
+
+def test_event_sorting(client):
+    EventFactory(title="Beta", date="1900")
+    EventFactory(title="Alpha", date="1950-03")
+    EventFactory(title="Gamma", date="1826-05-02")
+
+    assert slugs(get_ok(client, "/events/")) == ["gamma", "beta", "alpha"]
+    assert slugs(get_ok(client, "/events/", {"sort": "-date"})) == ["alpha", "beta", "gamma"]
+    assert slugs(get_ok(client, "/events/", {"sort": "title"})) == ["alpha", "beta", "gamma"]
+
+
+def test_drafts_are_never_listed(client):
+    EventFactory(title="Public")
+    EventFactory(title="Secret", draft=True)
+    EnvoyFactory(name="Hidden Envoy", draft=True)
+    MissionFactory(name="Hidden mission", draft=True)
+    AgreementFactory(title="Hidden agreement", draft=True)
+
+    assert slugs(get_ok(client, "/events/", {"q": "e"})) == ["public"]
+    assert slugs(get_ok(client, "/envoys/")) == []
+    assert slugs(get_ok(client, "/missions/")) == []
+    assert slugs(get_ok(client, "/agreements/")) == []
+
+
+@pytest.mark.parametrize(
+    ("url", "params", "message"),
+    [
+        ("/events/", {"year_from": "abc"}, "Enter a whole number."),
+        ("/events/", {"year_to": "1e5"}, "Enter a whole number."),
+        ("/events/", {"category": "gossip"}, "Select a valid choice."),
+        ("/events/", {"topic": "no-such-topic"}, "Select a valid choice."),
+        ("/events/", {"sort": "random"}, "Select a valid choice."),
+        ("/events/", {"year_from": "1900", "year_to": "1850"}, "The years are the wrong way round"),
+        ("/events/", {"year_from": "0"}, "greater than or equal to 1"),
+        ("/envoys/", {"in_office": "abc"}, "Enter a whole number."),
+        ("/envoys/", {"sending": "fr"}, "Select a valid choice."),
+        ("/envoys/", {"rank": "emperor"}, "Select a valid choice."),
+        ("/missions/", {"status": "ajar"}, "Select a valid choice."),
+        ("/missions/", {"kind": "palace"}, "Select a valid choice."),
+        ("/agreements/", {"status": "pending"}, "Select a valid choice."),
+        ("/agreements/", {"year_to": "soon"}, "Enter a whole number."),
+        ("/sources/", {"kind": "rumour"}, "Select a valid choice."),
+        ("/timeline/", {"type": "battle"}, "Select a valid choice."),
+        ("/timeline/", {"year_from": "x"}, "Enter a whole number."),
+    ],
+)
+def test_invalid_filter_values_get_the_form_message(client, url, params, message):
+    EventFactory()
+    response = client.get(url, params)
+    assert response.status_code == 400
+    content = response.content.decode()
+    assert message in content
+    assert 'class="errorlist' in content
+
+
+def test_a_page_past_the_end_gives_the_last_page_and_nonsense_the_first(client):
+    for number in range(55):
+        EventFactory(title=f"Event {number:02d}", date=f"{1900 + number}")
+
+    last = get_ok(client, "/events/", {"page": 999})
+    assert last.context["page_obj"].number == 2
+    assert len(last.context["object_list"]) == 5
+    first = get_ok(client, "/events/", {"page": "abc"})
+    assert first.context["page_obj"].number == 1
+    assert len(first.context["object_list"]) == 50
+
+
+def test_next_page_link_keeps_every_filter(client):
+    for number in range(60):
+        EventFactory(title=f"Visit {number:02d}", date=f"{1900 + number}", category=Event.Category.VISIT)
+    EventFactory(title="Other", category=Event.Category.TRADE, date="1920")
+
+    response = get_ok(client, "/events/", {"category": "visit", "year_from": 1900, "sort": "-date"})
+    assert response.context["paginator"].count == 60
+    assert "60 events" in response.content.decode()
+    match = re.search(r'<a href="([^"]+)" rel="next">', response.content.decode())
+    assert match, "no rel=next link"
+    next_url = match.group(1).replace("&amp;", "&")
+    assert set(next_url.lstrip("?").split("&")) == {
+        "category=visit",
+        "year_from=1900",
+        "sort=-date",
+        "page=2",
+    }
+
+    second = get_ok(client, "/events/" + next_url)
+    assert second.context["page_obj"].number == 2
+    assert [event.title for event in second.context["object_list"]] == [
+        f"Visit {n:02d}" for n in range(9, -1, -1)
+    ]
+    assert 'rel="next"' not in second.content.decode()
+    assert 'rel="prev"' in second.content.decode()
+
+
+# Envoys
+
+
+def serving(envoy, **dates):
+    return AppointmentFactory(
+        envoy=envoy, **{"appointed": None, "credentials_presented": None, "ended": None, **dates}
+    )
+
+
+def test_envoys_in_office_during_a_year(client):
+    pe = CountryFactory(peru=True)
+    before = EnvoyFactory(name="Served Before")
+    serving(before, appointed="1910", credentials_presented="1911-03", ended="1919-12-31")
+    through = EnvoyFactory(name="Served Through")
+    serving(through, appointed="1918-05-01", credentials_presented="1918-07-02", ended="1921-01")
+    started = EnvoyFactory(name="Started During")
+    serving(started, appointed="1919-11", credentials_presented="1920-12-30", ended="1924")
+    appointed_only = EnvoyFactory(name="Appointed Only", sending_country=pe)
+    serving(appointed_only, appointed="1920", ended="1920-06")
+    credentials_later = EnvoyFactory(name="Credentials Later")
+    serving(credentials_later, appointed="1920-11", credentials_presented="1921-02", ended="1925")
+    current = EnvoyFactory(name="Still There")
+    serving(current, appointed="1915", credentials_presented="1915-06")
+    nominee = EnvoyFactory(name="Never Went")
+    serving(nominee, appointed="1920-01", is_nominee_only=True)
+
+    in_1920 = set(slugs(get_ok(client, "/envoys/", {"in_office": 1920})))
+    assert in_1920 == {"served-through", "started-during", "appointed-only", "still-there"}
+    assert set(slugs(get_ok(client, "/envoys/", {"in_office": 1919}))) == {
+        "served-before",
+        "served-through",
+        "still-there",
+    }
+    combined = get_ok(client, "/envoys/", {"in_office": 1920, "sending": "pe"})
+    assert slugs(combined) == ["appointed-only"]
+
+
+def test_envoys_by_sending_country_rank_and_words(client):
+    pe = CountryFactory(peru=True)
+    cooley = EnvoyFactory(name="James Cooley", biography="The first chargé d'affaires in Lima.")
+    serving(cooley, appointed="1826-05-02", rank=Appointment.Rank.CHARGE)
+    serving(cooley, appointed="1828", rank=Appointment.Rank.MINISTER_RESIDENT)
+    urs = EnvoyFactory(name="Krishna Urs")
+    serving(urs, appointed="2017-08-09", rank=Appointment.Rank.AMBASSADOR)
+    peruvian = EnvoyFactory(name="Carlos Pareja", sending_country=pe)
+    serving(peruvian, appointed="1900", rank=Appointment.Rank.AMBASSADOR)
+
+    assert slugs(get_ok(client, "/envoys/", {"sending": "us"})) == ["james-cooley", "krishna-urs"]
+    assert slugs(get_ok(client, "/envoys/", {"sending": "pe"})) == ["carlos-pareja"]
+    ambassadors = get_ok(client, "/envoys/", {"rank": Appointment.Rank.AMBASSADOR})
+    assert slugs(ambassadors) == ["carlos-pareja", "krishna-urs"]
+    assert slugs(get_ok(client, "/envoys/", {"rank": Appointment.Rank.CHARGE})) == ["james-cooley"]
+    assert slugs(get_ok(client, "/envoys/", {"q": "lima"})) == ["james-cooley"]
+    assert slugs(get_ok(client, "/envoys/", {"sort": "-start"})) == [
+        "krishna-urs",
+        "carlos-pareja",
+        "james-cooley",
+    ]
+    assert slugs(get_ok(client, "/envoys/", {"sort": "start"})) == [
+        "james-cooley",
+        "carlos-pareja",
+        "krishna-urs",
+    ]
+
+
+# Missions
+
+
+def test_missions_by_country_host_kind_and_status(client):
+    us, pe = CountryFactory(), CountryFactory(peru=True)
+    legation = MissionFactory(name="Legation in Lima", opened="1827", closed="1920-04-24")
+    MissionFactory(
+        name="Embassy in Lima",
+        kind=Mission.Kind.EMBASSY,
+        opened="1920-04-24",
+        predecessor=legation,
+        summary="Ours.",
+    )
+    MissionFactory(
+        name="Embassy of Peru in Washington",
+        kind=Mission.Kind.EMBASSY,
+        sending_country=pe,
+        host_country=us,
+        city="Washington",
+        opened="1919",
+    )
+    MissionFactory(
+        name="Consulate in Callao",
+        kind=Mission.Kind.CONSULATE,
+        city="Callao",
+        opened="1823",
+        closed="1950",
+    )
+
+    assert slugs(get_ok(client, "/missions/", {"status": "open"})) == [
+        "embassy-in-lima",
+        "embassy-of-peru-in-washington",
+    ]
+    assert slugs(get_ok(client, "/missions/", {"status": "closed"})) == [
+        "consulate-in-callao",
+        "legation-in-lima",
+    ]
+    assert slugs(get_ok(client, "/missions/", {"country": "pe"})) == ["embassy-of-peru-in-washington"]
+    assert slugs(get_ok(client, "/missions/", {"host": "us"})) == ["embassy-of-peru-in-washington"]
+    assert slugs(get_ok(client, "/missions/", {"kind": "embassy", "country": "us"})) == ["embassy-in-lima"]
+    assert slugs(get_ok(client, "/missions/", {"q": "callao"})) == ["consulate-in-callao"]
+    assert slugs(get_ok(client, "/missions/", {"sort": "opened"}))[0] == "consulate-in-callao"
+
+
+# Agreements
+
+
+def test_agreements_by_kind_status_topic_and_year_signed(client):
+    trade = TopicFactory(name="Trade")
+    AgreementFactory(title="Treaty of Friendship", signed="1851-07-26", agreement_status="terminated")
+    AgreementFactory(
+        title="Trade Promotion Agreement",
+        short_name="PTPA",
+        kind=Agreement.Kind.TRADE,
+        signed="2006-04-12",
+        topics=[trade],
+    )
+    AgreementFactory(title="Extradition treaty", signed="1899", summary="Surrender of fugitives.")
+
+    assert slugs(get_ok(client, "/agreements/", {"kind": "trade-agreement"})) == ["trade-promotion-agreement"]
+    assert slugs(get_ok(client, "/agreements/", {"status": "terminated"})) == ["treaty-of-friendship"]
+    assert slugs(get_ok(client, "/agreements/", {"topic": "trade"})) == ["trade-promotion-agreement"]
+    assert slugs(get_ok(client, "/agreements/", {"q": "ptpa"})) == ["trade-promotion-agreement"]
+    assert slugs(get_ok(client, "/agreements/", {"q": "fugitives"})) == ["extradition-treaty"]
+    assert slugs(get_ok(client, "/agreements/", {"year_from": 1850, "year_to": 1900})) == [
+        "treaty-of-friendship",
+        "extradition-treaty",
+    ]
+    assert slugs(get_ok(client, "/agreements/", {"year_from": 1899, "kind": "treaty"})) == [
+        "extradition-treaty"
+    ]
+    assert slugs(get_ok(client, "/agreements/", {"sort": "-signed"}))[0] == "trade-promotion-agreement"
+
+
+# Sources
+
+
+def test_sources_by_words_and_kind(client):
+    SourceFactory(title="U.S. Relations With Peru", kind=Source.Kind.FACT_SHEET)
+    SourceFactory(title="Chiefs of Mission for Peru", kind=Source.Kind.DATASET)
+    SourceFactory(
+        title="Peru–United States relations",
+        slug="peru-united-states-relations",
+        kind=Source.Kind.ENCYCLOPEDIA,
+    )
+
+    assert slugs(get_ok(client, "/sources/", {"kind": "dataset"})) == ["chiefs-of-mission-for-peru"]
+    assert slugs(get_ok(client, "/sources/", {"q": "relations"})) == [
+        "peru-united-states-relations",
+        "us-relations-with-peru",
+    ]
+
+
+def test_the_filter_form_has_a_label_for_every_control(client):
+    for url in ["/events/", "/envoys/", "/missions/", "/agreements/", "/sources/", "/timeline/"]:
+        content = client.get(url).content.decode()
+        ids = re.findall(r'<(?:input|select)[^>]*\bid="([^"]+)"', content)
+        assert ids, url
+        for control_id in ids:
+            labelled = f'for="{control_id}"' in content
+            assert labelled, f"{url}: no label for #{control_id}"
+
+
+@pytest.fixture
+def some_entries():
+    EventFactory(date="1900", end_date="1910")
+    AppointmentFactory()
+    AgreementFactory()
+
+
+PARAMETERS = {
+    "/events/": ["q", "category", "topic", "year_from", "year_to", "sort", "page"],
+    "/envoys/": ["q", "sending", "rank", "in_office", "sort", "page"],
+    "/missions/": ["q", "country", "host", "kind", "status", "sort", "page"],
+    "/agreements/": ["q", "kind", "status", "topic", "year_from", "year_to", "sort", "page"],
+    "/sources/": ["q", "kind", "page"],
+    "/timeline/": ["year_from", "year_to", "type"],
+    "/search/": ["q"],
+}
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    url=st.sampled_from(sorted(PARAMETERS)),
+    values=st.lists(
+        st.one_of(
+            st.integers(min_value=-(10**12), max_value=10**12).map(str),
+            st.sampled_from(
+                ["", "us", "pe", "open", "closed", "visit", "-date", "title", "event", "9999", "0"]
+            ),
+            st.text(max_size=30),
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+)
+def test_no_filter_input_causes_a_server_error(client, some_entries, url, values):
+    params = dict(zip(PARAMETERS[url], values, strict=False))
+    response = client.get(url, params)
+    assert response.status_code in (200, 400)
+
+
+def test_a_search_that_cannot_be_read_says_so(client):
+    EventFactory()
+    response = client.get("/search/", {"q": "a\x00b"})
+    assert response.status_code == 400
+    assert response.context["groups"] == []
+    assert "Null characters are not allowed." in response.content.decode()
