@@ -17,16 +17,6 @@ from .partial_dates import overlapping_years
 FIRST_YEAR, LAST_YEAR = 1, 9999
 
 
-def through(year):
-    """
-    The ``year_to`` to give ``overlapping_years`` for "up to and including ``year``".
-
-    The last year has no year after it to compare with (partial dates compare as text,
-    and "10000" sorts before "1826"), so up to the last year means no upper bound at all.
-    """
-    return None if year is None or year >= LAST_YEAR else year
-
-
 def capitalized(choices):
     """Choices as a form shows them: the model's lower-case labels with a capital."""
     return [(value, capfirst(label)) for value, label in choices]
@@ -142,9 +132,7 @@ class YearRangeFilterSet(PublicFilterSet):
         return queryset.filter(overlapping_years(self.date_field, self.end_date_field, year_from=value))
 
     def filter_year_to(self, queryset, name, value):
-        return queryset.filter(
-            overlapping_years(self.date_field, self.end_date_field, year_to=through(value))
-        )
+        return queryset.filter(overlapping_years(self.date_field, self.end_date_field, year_to=value))
 
 
 class EventFilter(YearRangeFilterSet):
@@ -179,8 +167,8 @@ def serving_during(year):
     known, the appointment) to the end of mission; with no end of mission recorded the
     envoy is taken to be still in office. Nominees who never served are left out.
     """
-    began = overlapping_years("credentials_presented", year_to=through(year)) | (
-        Q(credentials_presented__isnull=True) & overlapping_years("appointed", year_to=through(year))
+    began = overlapping_years("credentials_presented", year_to=year) | (
+        Q(credentials_presented__isnull=True) & overlapping_years("appointed", year_to=year)
     )
     not_yet_ended = overlapping_years("ended", year_from=year) | Q(ended__isnull=True)
     return began & not_yet_ended & Q(is_nominee_only=False)

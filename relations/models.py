@@ -318,7 +318,7 @@ class Event(Entry):
 
     title = models.CharField(_("title"), max_length=300)
     date = PartialDateField(_("date"), db_index=True)
-    end_date = PartialDateField(_("end date"), null=True, blank=True)
+    end_date = PartialDateField(_("end date"), null=True, blank=True, db_index=True)
     category = models.CharField(_("category"), max_length=20, choices=Category.choices, db_index=True)
     topics = models.ManyToManyField(Topic, blank=True, related_name="events", verbose_name=_("topics"))
     summary = models.CharField(_("summary"), max_length=500)
@@ -503,7 +503,7 @@ class Appointment(TimestampedModel):
     appointed_note = models.CharField(_("appointment qualifier"), max_length=200, blank=True)
     arrived = PartialDateField(_("arrived"), null=True, blank=True)
     arrived_note = models.CharField(_("arrival qualifier"), max_length=200, blank=True)
-    credentials_presented = PartialDateField(_("credentials presented"), null=True, blank=True)
+    credentials_presented = PartialDateField(_("credentials presented"), null=True, blank=True, db_index=True)
     credentials_note = models.CharField(
         _("credentials qualifier"),
         max_length=200,

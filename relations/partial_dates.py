@@ -171,7 +171,8 @@ def year_bounds(year_from=None, year_to=None):
     "in 1840 or earlier" is ``< "1841"``: a year-only date counts as the whole year.
     """
     low = f"{year_from:04d}" if year_from is not None else None
-    high = f"{year_to + 1:04d}" if year_to is not None else None
+    # Nothing comes after 9999 that four digits can write: through 9999 has no upper bound.
+    high = f"{year_to + 1:04d}" if year_to is not None and year_to < 9999 else None
     return low, high
 
 

@@ -311,9 +311,7 @@ class TimelineView(TemplateView):
     def dated(self, queryset, field, year_from, year_to, end_field=None):
         queryset = queryset.filter(**{f"{field}__isnull": False})
         if year_from is not None or year_to is not None:
-            queryset = queryset.filter(
-                overlapping_years(field, end_field, year_from, filters.through(year_to))
-            )
+            queryset = queryset.filter(overlapping_years(field, end_field, year_from, year_to))
         return queryset.order_by(field, "pk")[: self.limit + 1]
 
     def event_items(self, year_from, year_to):

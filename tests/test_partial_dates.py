@@ -167,3 +167,9 @@ def test_every_real_date_round_trips_at_every_precision(day, precision):
     date = PartialDate.parse(text, precision=precision)
     assert date.isoformat() == text
     assert date.earliest() <= day <= date.latest()
+
+
+@pytest.mark.django_db
+def test_year_range_up_to_the_last_year_has_no_upper_bound():
+    make_event("late", "2024-11")
+    assert Event.objects.filter(overlapping_years("date", year_from=2000, year_to=9999)).count() == 1
