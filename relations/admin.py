@@ -4,6 +4,7 @@ from django.contrib.admin.utils import flatten_fieldsets, quote, unquote
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.contrib.contenttypes.forms import BaseGenericInlineFormSet
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.db.models import Count
 from django.forms.models import model_to_dict
 from django.shortcuts import redirect
@@ -289,7 +290,7 @@ class CitationInline(GenericTabularInline):
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
         quotation = formset.form.base_fields["quotation"]
-        quotation.widget.attrs.update(rows=2, cols=40)
+        quotation.widget.attrs.update(rows=3)
         return formset
 
 
@@ -312,6 +313,15 @@ class EntryAdmin(SlugFixedOnChangeMixin, RevisionAdmin):
     inlines = [CitationInline]
     list_filter = ["status"]
     list_per_page = 50
+
+    class Media:
+        css = {"all": ["admin-extra/entries.css"]}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "summary" and isinstance(db_field, models.CharField):
+            kwargs["widget"] = forms.Textarea(attrs={"rows": 3, "maxlength": db_field.max_length})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
     readonly_fields = ["created", "updated"]
     save_on_top = True
     actions = ["make_draft"]
