@@ -62,9 +62,9 @@ class EditConflictForm(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        # Every change form the admin serves carries the field; a request without it comes
-        # from no form at all (a script), and has no opened state to compare.
-        if not self.instance._state.adding and self.add_prefix("edited_from") in self.data:
+        # Every change form the admin serves carries the field; a request without it cannot
+        # show which version it started from, and is refused like a stale form.
+        if not self.instance._state.adding:
             self.check_unchanged_since_opened()
         return cleaned_data
 

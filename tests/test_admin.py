@@ -110,8 +110,13 @@ def test_editor_adds_an_event_with_two_citations_then_edits_it(client, editor, s
         for citation, c in zip(TWO_CITATIONS, event.citations.all(), strict=True)
     ]
     existing[1]["locator"] = "Bilateral relations, paragraph 1"
+    opened_on = page.context["adminform"].form["edited_from"].value()
     response = client.post(
-        change_url, {**event_form(title="Relations established"), **citation_forms(*existing, initial=2)}
+        change_url,
+        {
+            **event_form(title="Relations established", edited_from=opened_on),
+            **citation_forms(*existing, initial=2),
+        },
     )
     assert response.status_code == 302
     event.refresh_from_db()
@@ -136,10 +141,11 @@ def test_a_draft_may_be_saved_without_citations(client, editor):
 def test_removing_the_last_citation_of_a_published_entry_is_refused(client, editor, sources):
     client.post("/admin/relations/event/add/", {**event_form(), **citation_forms(TWO_CITATIONS[0])})
     citation = Citation.objects.get()
+    page = client.get("/admin/relations/event/diplomatic-relations-established/change/")
     response = client.post(
         "/admin/relations/event/diplomatic-relations-established/change/",
         {
-            **event_form(),
+            **event_form(edited_from=page.context["adminform"].form["edited_from"].value()),
             **citation_forms(
                 {**TWO_CITATIONS[0], "id": str(citation.pk), "position": "1", "DELETE": "on"}, initial=1
             ),
@@ -147,6 +153,20 @@ def test_removing_the_last_citation_of_a_published_entry_is_refused(client, edit
     )
     assert "A published entry needs at least one citation" in response.content.decode()
     assert Citation.objects.count() == 1
+
+
+def test_a_change_without_the_version_it_started_from_is_refused(client, editor, sources):
+    client.post("/admin/relations/event/add/", {**event_form(), **citation_forms(TWO_CITATIONS[0])})
+    citation = Citation.objects.get()
+    response = client.post(
+        "/admin/relations/event/diplomatic-relations-established/change/",
+        {
+            **event_form(title="Overwritten blindly"),
+            **citation_forms({**TWO_CITATIONS[0], "id": str(citation.pk), "position": "1"}, initial=1),
+        },
+    )
+    assert response.status_code == 200
+    assert Event.objects.get().title == "Diplomatic relations established"
 
 
 def test_an_impossible_date_is_refused_in_the_form(client, editor, sources):
