@@ -282,6 +282,16 @@ def test_sources_differ_is_shown_even_for_a_claim_the_page_has_no_place_for(clie
     assert "One telling" in content and "Another telling" in content
 
 
+def test_differing_choices_are_shown_by_their_labels(client):
+    agreement = AgreementFactory(slug="pending", citation=None)
+    CitationFactory(entry=agreement, claim="agreement_status", value="in-force")
+    CitationFactory(entry=agreement, claim="agreement_status", value="signed")
+    shown = Page(client.get("/agreements/pending/").content.decode()).texts(
+        "span", **{"class": "differ-value"}
+    )
+    assert sorted(shown) == ["In force", "Signed"]
+
+
 def test_agreeing_sources_are_not_a_difference(client):
     event = EventFactory(slug="agreed", citation=None, date="1900")
     CitationFactory(entry=event, claim="date", value="1900")

@@ -15,6 +15,7 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.text import capfirst
 
 from ..partial_dates import PartialDate, PartialDateField
 
@@ -130,17 +131,21 @@ def difference(notes):
 
 
 def display_value(owner, claim, value):
-    """A source's value for a claim, as a ``<time>`` where the claim is a partial date."""
+    """
+    A source's value for a claim as the page shows the claim: a ``<time>`` for a partial
+    date, the label for one of a field's choices, otherwise the value as the source gives it.
+    """
     try:
-        is_date = isinstance(owner._meta.get_field(claim), PartialDateField)
+        model_field = owner._meta.get_field(claim)
     except FieldDoesNotExist:
-        is_date = False
-    if is_date:
+        return value
+    if isinstance(model_field, PartialDateField):
         try:
             return partial_date(PartialDate.parse(value))
         except ValidationError:
-            pass
-    return value
+            return value
+    choices = dict(getattr(model_field, "flatchoices", None) or ())
+    return capfirst(choices[value]) if value in choices else value
 
 
 @register.simple_tag
