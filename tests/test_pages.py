@@ -1,5 +1,6 @@
 """The public pages: what each shows, what every page has, and how few queries it takes."""
 
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -286,9 +287,8 @@ def test_differing_choices_are_shown_by_their_labels(client):
     agreement = AgreementFactory(slug="pending", citation=None)
     CitationFactory(entry=agreement, claim="agreement_status", value="in-force")
     CitationFactory(entry=agreement, claim="agreement_status", value="signed")
-    shown = Page(client.get("/agreements/pending/").content.decode()).texts(
-        "span", **{"class": "differ-value"}
-    )
+    content = client.get("/agreements/pending/").content.decode()
+    shown = re.findall(r'<span class="differ-value">([^<]*)</span>', content)
     assert sorted(shown) == ["In force", "Signed"]
 
 
