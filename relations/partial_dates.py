@@ -163,6 +163,22 @@ class PartialDate:
         return hash(self._key())
 
 
+def range_texts(start, end):
+    """
+    Return how a span from ``start`` to ``end`` reads, without repeating what both share:
+    ("10", "16 September 1906"), ("10 September", "16 October 1906"), ("1879", "1883").
+    """
+    same_year = start.year == end.year
+    if same_year and start.precision == end.precision == DAY:
+        if start.month == end.month:
+            return str(start.day), str(end)
+        # Translators: a day and month whose year follows later, e.g. "10 September" (– 16 October 1906).
+        return gettext("%(day)s %(month)s") % {"day": start.day, "month": MONTHS[start.month]}, str(end)
+    if same_year and start.precision == end.precision == MONTH:
+        return str(MONTHS[start.month]), str(end)
+    return str(start), str(end)
+
+
 def year_bounds(year_from=None, year_to=None):
     """
     Return the (lowest, highest-exclusive) stored strings of a range of whole years.

@@ -173,3 +173,37 @@ def test_every_real_date_round_trips_at_every_precision(day, precision):
 def test_year_range_up_to_the_last_year_has_no_upper_bound():
     make_event("late", "2024-11")
     assert Event.objects.filter(overlapping_years("date", year_from=2000, year_to=9999)).count() == 1
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "html"),
+    [
+        (
+            "1906-09-10",
+            "1906-09-16",
+            '<time datetime="1906-09-10">10</time>–<time datetime="1906-09-16">16 September 1906</time>',
+        ),
+        (
+            "1938-11-30",
+            "1938-12-27",
+            '<time datetime="1938-11-30">30 November</time>–'
+            '<time datetime="1938-12-27">27 December 1938</time>',
+        ),
+        ("1879", "1883", '<time datetime="1879">1879</time>–<time datetime="1883">1883</time>'),
+        (
+            "2006-04",
+            "2006-06",
+            '<time datetime="2006-04">April</time>–<time datetime="2006-06">June 2006</time>',
+        ),
+        (
+            "1836",
+            "1836-12-31",
+            '<time datetime="1836">1836</time>–<time datetime="1836-12-31">31 December 1836</time>',
+        ),
+        ("1826-05-02", None, '<time datetime="1826-05-02">2 May 1826</time>'),
+    ],
+)
+def test_a_span_reads_without_repeating_what_both_ends_share(start, end, html):
+    template = Template("{% load relations_tags %}{% partial_date_range start end %}")
+    context = Context({"start": PartialDate.parse(start), "end": PartialDate.parse(end) if end else None})
+    assert template.render(context) == html

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import capfirst
 
-from ..partial_dates import PartialDate, PartialDateField
+from ..partial_dates import PartialDate, PartialDateField, range_texts
 
 register = template.Library()
 
@@ -28,6 +28,25 @@ def partial_date(value):
     if not value:
         return ""
     return format_html('<time datetime="{}">{}</time>', value.isoformat(), str(value))
+
+
+@register.simple_tag
+def partial_date_range(start, end=None):
+    """
+    Render a span as two ``<time>`` elements that share what they can: "10–16 September 1906".
+
+    Without an end, the start alone.
+    """
+    if not end or end == start:
+        return partial_date(start)
+    start_text, end_text = range_texts(start, end)
+    return format_html(
+        '<time datetime="{}">{}</time>–<time datetime="{}">{}</time>',
+        start.isoformat(),
+        start_text,
+        end.isoformat(),
+        end_text,
+    )
 
 
 @dataclass
