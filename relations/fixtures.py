@@ -77,6 +77,16 @@ class LoadReport:
             )
 
 
+def describe_error(error):
+    """Return a ValidationError's messages on one line, each with its field."""
+    if hasattr(error, "error_dict"):
+        return "; ".join(
+            f"{field}: {' '.join(messages)}" if field != "__all__" else " ".join(messages)
+            for field, messages in sorted(error.message_dict.items())
+        )
+    return " ".join(error.messages)
+
+
 def describe(instance):
     """Name an object as a reader of the fixture files finds it: by its natural key."""
     key = instance.natural_key() if hasattr(instance, "natural_key") else (instance.pk,)
@@ -154,7 +164,7 @@ def load(paths=None):
                     deserialized.save_deferred_fields()
                 deserialized.object.full_clean()
             except (ValidationError, DeserializationError, Exception) as error:
-                message = "; ".join(error.messages) if isinstance(error, ValidationError) else error
+                message = describe_error(error) if isinstance(error, ValidationError) else error
                 raise FixtureError(f"{path.name}: {describe(deserialized.object)}: {message}") from error
         _check_published_entries_are_cited(paths)
         connection.check_constraints()

@@ -16,22 +16,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from .fixtures import LoadReport
+from .fixtures import LoadReport, describe_error
 from .models import Citation
 
 
 class DataError(Exception):
     """A record that cannot be imported, named by its file and its id."""
-
-
-def describe_error(error):
-    """Return a ValidationError's messages on one line, each with its field."""
-    if hasattr(error, "error_dict"):
-        return "; ".join(
-            f"{field}: {' '.join(messages)}" if field != "__all__" else " ".join(messages)
-            for field, messages in sorted(error.message_dict.items())
-        )
-    return " ".join(error.messages)
 
 
 class Importer:
@@ -124,9 +114,8 @@ class Importer:
         self.cited.add((content_type.pk, str(entry.pk), source.pk, locator, claim))
         citation = Citation.objects.filter(**key).order_by("position").first()
         if citation is None:
-            siblings = Citation.objects.filter(content_type=content_type, object_id=str(entry.pk))
-            last = siblings.aggregate(last=models.Max("position"))["last"] or 0
-            citation = Citation(**key, position=last + 1, quotation=quotation, value=value)
+            # Saving numbers it after every citation the entry has.
+            citation = Citation(**key, quotation=quotation, value=value)
             outcome = "created"
         elif citation.quotation == quotation and citation.value == value:
             self._count(Citation, "unchanged")
