@@ -163,10 +163,10 @@ def load(paths=None):
                 if deserialized.deferred_fields:
                     deserialized.save_deferred_fields()
                 deserialized.object.full_clean()
-            except (ValidationError, DeserializationError, Exception) as error:
+            except Exception as error:
                 message = describe_error(error) if isinstance(error, ValidationError) else error
                 raise FixtureError(f"{path.name}: {describe(deserialized.object)}: {message}") from error
-        _check_published_entries_are_cited(paths)
+        _check_published_entries_are_cited()
         connection.check_constraints()
         # Recorded once all is valid, so that each revision holds the entry as loaded.
         revisions.record(
@@ -176,7 +176,7 @@ def load(paths=None):
     return report
 
 
-def _check_published_entries_are_cited(paths):
+def _check_published_entries_are_cited():
     for model in apps.get_app_config("relations").get_models():
         if not issubclass(model, Entry):
             continue
