@@ -99,11 +99,31 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Caches and the page cache (relations/caching.py) ----------------------------------------
+# Public pages are cached whole, under a content version that every process must share, so
+# the cache is shared too. With REDIS_URL, Redis: one for every app server. Without, files
+# in one directory, read and written by every worker process of the machine (`gunicorn -w 4`):
+# a per-process memory cache would go on serving, in the other workers, a page that an edit
+# made stale; the database cache would add a write to the database for each page cached, and
+# SQLite lets one writer in at a time, editors included.
 REDIS_URL = os.environ.get("REDIS_URL")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("DJANGO_CACHE_DIR", BASE_DIR / "cache"),
+            # Past this many files, a third of them are removed at random; each is a page.
+            "OPTIONS": {"MAX_ENTRIES": 3000},
+        }
+    }
+PAGE_CACHE_ALIAS = "default"
+# How long a cached page is kept at most (a change of content ends it sooner), and how long
+# browsers and proxies may reuse a public page without asking again.
+PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
+PAGE_MAX_AGE = int(os.environ.get("DJANGO_PAGE_MAX_AGE", "60"))
+# ------------------------------------------------------------------------------------------
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

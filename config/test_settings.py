@@ -7,5 +7,11 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # The page cache is off: tests of other things see every page as rendered now, and the
+    # page cache's own tests give it a cache of their own (tests/test_caching.py).
+    "pages": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+}
+PAGE_CACHE_ALIAS = "pages"
 WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,278 @@
+"""
+The page cache: public pages cached whole, all invalidated at once when any content changes.
+
+Every page is cached under a key made of the *content version*, a token kept in the shared
+cache beside the pages, and of what the page depends on: its absolute URL (scheme, host,
+path and query string), the active language and the release of the code that renders it.
+Any change to the content (a save or delete of a row of the record, a change to one of its
+many-to-many relations, a load, an import, a revert) replaces the token, so that no page
+cached before is read again by any process sharing the cache; the old pages expire by
+themselves. The token is replaced at the change and again when its transaction commits, so
+that a page rendered from the database before the commit is never kept under the new token.
+Bulk writes, which send no signals, call ``content_changed()`` themselves.
+
+The same key gives each page its ETag, and the content version's age its Last-Modified, so
+that a browser revalidating an unchanged page gets a 304 without the page being rendered or
+even read from the cache.
+
+Logged-in users (editors) neither read nor fill the cache, and their pages are marked never
+to be cached; their pages always come fresh from the database.
+"""
+
+import hashlib
+import logging
+import secrets
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import cache, wraps
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import caches
+from django.db import DEFAULT_DB_ALIAS, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+from django.http import HttpResponse
+from django.utils import translation
+from django.utils.cache import add_never_cache_headers, cc_delim_re, patch_cache_control, patch_vary_headers
+from django.views.decorators.http import condition
+
+logger = logging.getLogger(__name__)
+
+VERSION_KEY = "relations:content-version"
+
+# Headers this module sets on each response it serves; the cached copy keeps only the view's.
+OWN_HEADERS = {"etag", "last-modified", "cache-control", "expires", "vary"}
+
+# What the cache key and the session rule already account for.
+HANDLED_VARY = {"cookie", "accept-language"}
+
+
+def page_cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+# The content version.
+
+
+def _new_version():
+    return (time.time(), secrets.token_hex(8))
+
+
+def content_version():
+    """
+    Return the current content version, (the time it was made, its token).
+
+    A cache that has lost the version (emptied, restarted, culled) gets a new one, so that
+    the pages cached under the lost one are never served again.
+    """
+    cache = page_cache()
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = _new_version()
+        if not cache.add(VERSION_KEY, version, timeout=None):
+            version = cache.get(VERSION_KEY) or version
+    return version
+
+
+def _replace_version():
+    try:
+        page_cache().set(VERSION_KEY, _new_version(), timeout=None)
+    except Exception:
+        # The edit itself has been saved; pages cached before it expire after
+        # PAGE_CACHE_SECONDS at the latest.
+        logger.exception("Could not replace the content version: cached pages may be out of date.")
+
+
+def _replace_pending(connection):
+    return any(func is _replace_version for _sids, func, _robust in connection.run_on_commit)
+
+
+def content_changed(using=DEFAULT_DB_ALIAS):
+    """
+    Mark every cached page out of date: content changed through the database ``using``.
+
+    The version is replaced at once and, inside a transaction, again when it commits.
+    """
+    _replace_version()
+    connection = transaction.get_connection(using)
+    if connection.in_atomic_block and not _replace_pending(connection):
+        transaction.on_commit(_replace_version, using=using, robust=True)
+
+
+def _note_change(sender, using=DEFAULT_DB_ALIAS, action=None, **kwargs):
+    if action is not None and not action.startswith("post_"):
+        return  # m2m_changed: the pre_* signals change nothing yet.
+    content_changed(using)
+
+
+def content_models():
+    """The models whose rows the public pages show: every model of the record."""
+    return list(apps.get_app_config("relations").get_models())
+
+
+def connect_signals():
+    """Replace the content version whenever a row of the record, or a relation, changes."""
+    for model in content_models():
+        uid = f"relations_page_cache_{model._meta.label_lower}"
+        post_save.connect(_note_change, sender=model, dispatch_uid=f"{uid}_save")
+        post_delete.connect(_note_change, sender=model, dispatch_uid=f"{uid}_delete")
+        for field in model._meta.local_many_to_many:
+            through = field.remote_field.through
+            m2m_changed.connect(_note_change, sender=through, dispatch_uid=f"{uid}_{field.name}")
+    # Data migrations save through historical models, which the receivers above never see.
+    post_migrate.connect(_note_change, dispatch_uid="relations_page_cache_migrate")
+
+
+# The release of the code.
+
+
+@cache
+def release():
+    """
+    A digest of what renders the pages besides the content: the code, the templates, the
+    translations and the static files' manifest.
+
+    Pages rendered by another release (before a deploy) are never served by this one. The
+    digest is of the files' names and contents, not of where they are, so that app servers
+    deployed from one commit share their pages.
+    """
+    roots = [Path(apps.get_app_config("relations").path), *map(Path, settings.LOCALE_PATHS)]
+    for engine in settings.TEMPLATES:
+        roots.extend(Path(directory) for directory in engine.get("DIRS", []))
+    digest = hashlib.blake2b(digest_size=8)
+    for number, root in enumerate(roots):
+        paths = [path for path in root.rglob("*") if path.suffix in {".py", ".html", ".txt", ".mo"}]
+        for path in sorted(paths):
+            digest.update(f"{number}:{path.relative_to(root).as_posix()}".encode())
+            digest.update(path.read_bytes())
+    manifest = Path(settings.STATIC_ROOT or "", "staticfiles.json")
+    if settings.STATIC_ROOT and manifest.is_file():
+        digest.update(manifest.read_bytes())
+    return digest.hexdigest()
+
+
+# Serving pages.
+
+
+@dataclass(frozen=True)
+class PageKey:
+    """Where a request's page is cached, and its validators."""
+
+    key: str
+    etag: str
+    version_made: float
+
+    @classmethod
+    def for_request(cls, request, version):
+        made, token = version
+        # The absolute URL, not the path: the canonical link names the host and scheme.
+        url = request.build_absolute_uri()
+        digest = hashlib.blake2b(
+            f"{release()}|{token}|{translation.get_language()}|{url}".encode(), digest_size=16
+        ).hexdigest()
+        return cls(key=f"relations:page:{digest}", etag=f'"{digest}"', version_made=made)
+
+    def last_modified(self):
+        """
+        When the content last changed, or None within the first second of the version.
+
+        Last-Modified has whole seconds only: a page served in the very second its version
+        was made could change again within that second and still look unmodified to a
+        browser that revalidates by date alone.
+        """
+        if time.time() - self.version_made < 1:
+            return None
+        return datetime.fromtimestamp(int(self.version_made), tz=UTC)
+
+
+def _page_key(request, *args, **kwargs):
+    return request.page_key.etag
+
+
+def _page_last_modified(request, *args, **kwargs):
+    return request.page_key.last_modified()
+
+
+def _cacheable(request, response):
+    if request.method != "GET" or response.status_code != 200 or response.streaming:
+        return False
+    if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False  # A page with a cookie or a CSRF token belongs to one visitor.
+    cache_control = response.get("Cache-Control", "").lower()
+    if "private" in cache_control or "no-store" in cache_control:
+        return False
+    varies = {header.strip().lower() for header in cc_delim_re.split(response.get("Vary", "")) if header}
+    return varies <= HANDLED_VARY
+
+
+def _store(request, response):
+    if not _cacheable(request, response):
+        return
+    headers = [(name, value) for name, value in response.items() if name.lower() not in OWN_HEADERS]
+    try:
+        page_cache().set(
+            request.page_key.key,
+            (response.status_code, headers, response.content),
+            settings.PAGE_CACHE_SECONDS,
+        )
+    except Exception:
+        logger.exception("Could not cache the page %s.", request.path)
+
+
+def _through_cache(view):
+    @wraps(view)
+    def cached_view(request, *args, **kwargs):
+        try:
+            stored = page_cache().get(request.page_key.key)
+        except Exception:
+            logger.exception("Could not read the page cache; the page is served uncached.")
+            stored = None
+        if stored is not None:
+            status, headers, content = stored
+            return HttpResponse(content, status=status, headers=dict(headers))
+        response = view(request, *args, **kwargs)
+        if hasattr(response, "add_post_render_callback"):
+            response.add_post_render_callback(lambda rendered: _store(request, rendered))
+        else:
+            _store(request, response)
+        return response
+
+    return cached_view
+
+
+def cache_public_page(view):
+    """
+    Serve a public page from the page cache, and answer conditional requests for it.
+
+    Readers' pages are cached, carry an ETag and a Last-Modified, and may be kept by
+    browsers and proxies for PAGE_MAX_AGE seconds; logged-in users' pages are neither read
+    from the cache nor kept in it, by anyone.
+    """
+    conditional_view = condition(etag_func=_page_key, last_modified_func=_page_last_modified)(
+        _through_cache(view)
+    )
+
+    @wraps(view)
+    def public_page(request, *args, **kwargs):
+        if request.user.is_authenticated:
+            response = view(request, *args, **kwargs)
+            add_never_cache_headers(response)
+            return response
+        if request.method not in {"GET", "HEAD"}:
+            return view(request, *args, **kwargs)
+        try:
+            version = content_version()
+        except Exception:
+            logger.exception("Could not read the content version; the page is served uncached.")
+            return view(request, *args, **kwargs)
+        request.page_key = PageKey.for_request(request, version)
+        response = conditional_view(request, *args, **kwargs)
+        # Whether a page may come from the cache depends on the session cookie.
+        patch_vary_headers(response, ["Cookie"])
+        if response.status_code in {200, 304}:
+            patch_cache_control(response, public=True, max_age=settings.PAGE_MAX_AGE)
+        return response
+
+    return public_page
