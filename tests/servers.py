@@ -72,10 +72,16 @@ class _NoRedirects(urllib.request.HTTPRedirectHandler):
 
 
 class Browser:
-    """A client with a cookie jar that does not follow redirects."""
+    """
+    A client with a cookie jar that does not follow redirects.
 
-    def __init__(self, base_url):
+    ``host`` is the Host header it sends, as a proxy in front of several servers passes on
+    the site's own host name to each.
+    """
+
+    def __init__(self, base_url, host=None):
         self.base_url = base_url
+        self.host = host
         self.cookies = http.cookiejar.CookieJar()
         cookies = urllib.request.HTTPCookieProcessor(self.cookies)
         self.opener = urllib.request.build_opener(cookies, _NoRedirects)
@@ -91,6 +97,8 @@ class Browser:
     def request(self, path, data=None, headers=None):
         body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
         request = urllib.request.Request(self.base_url + path, data=body, headers=headers or {})
+        if self.host:
+            request.add_header("Host", self.host)
         if body is not None:
             request.add_header("Referer", self.base_url + path)
         try:
