@@ -1,11 +1,11 @@
-# The two commands a new user needs: `make run` and `make test`.
+# The two commands a new user needs: `make run` and `make test`; `make bench` measures speed.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup test-setup lint
+.PHONY: run test setup test-setup lint bench wrk
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,3 +38,11 @@ test: test-setup
 lint: test-setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# wrk is a system package: say how to get it rather than install anything.
+wrk:
+	@command -v wrk >/dev/null || { echo "make bench needs wrk: apt-get install wrk (Debian, Ubuntu)." >&2; exit 1; }
+
+# BENCH_SECONDS (each run), BENCH_LOAD_SECONDS (the load test) and BENCH_SIZES shorten it.
+bench: wrk $(VENV)/.installed
+	$(BIN)/python -m bench

@@ -7,20 +7,24 @@ path and query string), the active language and the release of the code that ren
 Any change to the content (a save or delete of a row of the record, a change to one of its
 many-to-many relations, a load, an import, a revert) replaces the token, so that no page
 cached before is read again by any process sharing the cache; the old pages expire by
-themselves. The token is replaced at the change and again when its transaction commits, so
-that a page rendered from the database before the commit is never kept under the new token.
-Bulk writes, which send no signals, call ``content_changed()`` themselves.
+themselves. A change made in a transaction replaces the token when the transaction commits,
+once for the whole transaction, so that no page rendered from the database before the
+commit is kept under the new token. Bulk writes, which send no signals, call
+``content_changed()`` themselves.
 
 The same key gives each page its ETag, and the content version's age its Last-Modified, so
 that a browser revalidating an unchanged page gets a 304 without the page being rendered or
-even read from the cache.
+even read from the cache. Pages are kept compressed, and served so to browsers that accept
+gzip, as all do.
 
 Logged-in users (editors) neither read nor fill the cache, and their pages are marked never
 to be cached; their pages always come fresh from the database.
 """
 
+import gzip
 import hashlib
 import logging
+import re
 import secrets
 import time
 from dataclasses import dataclass
@@ -36,6 +40,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_migrate, pos
 from django.http import HttpResponse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, cc_delim_re, patch_cache_control, patch_vary_headers
+from django.utils.text import compress_string
 from django.views.decorators.http import condition
 
 logger = logging.getLogger(__name__)
@@ -45,8 +50,9 @@ VERSION_KEY = "relations:content-version"
 # Headers this module sets on each response it serves; the cached copy keeps only the view's.
 OWN_HEADERS = {"etag", "last-modified", "cache-control", "expires", "vary"}
 
-# What the cache key and the session rule already account for.
-HANDLED_VARY = {"cookie", "accept-language"}
+# What the cache key, the session rule and the compression already account for.
+HANDLED_VARY = {"cookie", "accept-language", "accept-encoding"}
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 
 def page_cache():
@@ -85,19 +91,27 @@ def _replace_version():
         logger.exception("Could not replace the content version: cached pages may be out of date.")
 
 
-def _replace_pending(connection):
-    return any(func is _replace_version for _sids, func, _robust in connection.run_on_commit)
+def changes_pending(using=DEFAULT_DB_ALIAS):
+    """Return True if the connection ``using`` holds changes to the content not committed yet."""
+    connection = transaction.get_connection(using)
+    return connection.in_atomic_block and any(
+        func is _replace_version for _sids, func, _robust in connection.run_on_commit
+    )
 
 
 def content_changed(using=DEFAULT_DB_ALIAS):
     """
     Mark every cached page out of date: content changed through the database ``using``.
 
-    The version is replaced at once and, inside a transaction, again when it commits.
+    Outside a transaction, the version is replaced at once. Inside one, it is replaced at
+    the first change and again when the transaction commits, once however many rows it
+    changes: other connections see none of the changes before the commit, and until then
+    this connection's own requests neither read nor fill the page cache.
     """
-    _replace_version()
-    connection = transaction.get_connection(using)
-    if connection.in_atomic_block and not _replace_pending(connection):
+    if not transaction.get_connection(using).in_atomic_block:
+        _replace_version()
+    elif not changes_pending(using):
+        _replace_version()
         transaction.on_commit(_replace_version, using=using, robust=True)
 
 
@@ -167,12 +181,13 @@ class PageKey:
     @classmethod
     def for_request(cls, request, version):
         made, token = version
-        # The absolute URL, not the path: the canonical link names the host and scheme.
-        url = request.build_absolute_uri()
+        # The scheme and host too, not the path alone: the canonical link names them.
+        page = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
         digest = hashlib.blake2b(
-            f"{release()}|{token}|{translation.get_language()}|{url}".encode(), digest_size=16
+            f"{release()}|{token}|{translation.get_language()}|{page}".encode(), digest_size=16
         ).hexdigest()
-        return cls(key=f"relations:page:{digest}", etag=f'"{digest}"', version_made=made)
+        # Weak: the page compressed and the page as it is are the same page.
+        return cls(key=f"relations:page:{digest}", etag=f'W/"{digest}"', version_made=made)
 
     def last_modified(self):
         """
@@ -211,14 +226,31 @@ def _store(request, response):
     if not _cacheable(request, response):
         return
     headers = [(name, value) for name, value in response.items() if name.lower() not in OWN_HEADERS]
+    content, encoding = response.content, ""
+    # Compressed once here rather than for every reader; most of them take it as it is.
+    if len(content) >= 200 and not response.has_header("Content-Encoding"):
+        compressed = compress_string(content)
+        if len(compressed) < len(content):
+            content, encoding = compressed, "gzip"
     try:
         page_cache().set(
             request.page_key.key,
-            (response.status_code, headers, response.content),
+            (response.status_code, headers, content, encoding),
             settings.PAGE_CACHE_SECONDS,
         )
     except Exception:
         logger.exception("Could not cache the page %s.", request.path)
+
+
+def _from_cache(request, stored):
+    status, headers, content, encoding = stored
+    response = HttpResponse(status=status, headers=dict(headers))
+    if encoding and ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")):
+        response["Content-Encoding"] = encoding
+    elif encoding:
+        content = gzip.decompress(content)
+    response.content = content
+    return response
 
 
 def _through_cache(view):
@@ -230,8 +262,7 @@ def _through_cache(view):
             logger.exception("Could not read the page cache; the page is served uncached.")
             stored = None
         if stored is not None:
-            status, headers, content = stored
-            return HttpResponse(content, status=status, headers=dict(headers))
+            return _from_cache(request, stored)
         response = view(request, *args, **kwargs)
         if hasattr(response, "add_post_render_callback"):
             response.add_post_render_callback(lambda rendered: _store(request, rendered))
@@ -256,11 +287,12 @@ def cache_public_page(view):
 
     @wraps(view)
     def public_page(request, *args, **kwargs):
-        if request.user.is_authenticated:
+        # Without a session cookie, no one is logged in: the session need not be read.
+        if settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_authenticated:
             response = view(request, *args, **kwargs)
             add_never_cache_headers(response)
             return response
-        if request.method not in {"GET", "HEAD"}:
+        if request.method not in {"GET", "HEAD"} or changes_pending():
             return view(request, *args, **kwargs)
         try:
             version = content_version()
@@ -269,8 +301,9 @@ def cache_public_page(view):
             return view(request, *args, **kwargs)
         request.page_key = PageKey.for_request(request, version)
         response = conditional_view(request, *args, **kwargs)
-        # Whether a page may come from the cache depends on the session cookie.
-        patch_vary_headers(response, ["Cookie"])
+        # Whether a page may come from the cache depends on the session cookie, and
+        # whether it comes compressed on what the browser accepts.
+        patch_vary_headers(response, ["Cookie", "Accept-Encoding"])
         if response.status_code in {200, 304}:
             patch_cache_control(response, public=True, max_age=settings.PAGE_MAX_AGE)
         return response

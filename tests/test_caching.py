@@ -6,6 +6,7 @@ for an unchanged page get a 304.
 The suite's settings turn the page cache off; the tests here give it a cache of its own.
 """
 
+import gzip
 import time
 from html.parser import HTMLParser
 
@@ -42,7 +43,8 @@ from .factories import (
 )
 from .servers import form_data
 
-pytestmark = pytest.mark.django_db
+# Every save commits, as on a site: when the version changes depends on the commit.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
@@ -109,6 +111,17 @@ def test_a_readers_second_request_is_served_from_the_cache_without_a_query(clien
     assert queries_second == 0
     assert second.content == first.content
     assert heading(second) == "The United States recognizes Peru"
+
+
+def test_cached_pages_are_sent_compressed_to_browsers_that_accept_it(client, page_cache, event):
+    plain = client.get("/events/recognition/")
+    compressed = client.get("/events/recognition/", headers={"accept-encoding": "gzip, deflate, br"})
+    assert compressed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(compressed.content) == plain.content
+    again = client.get("/events/recognition/")
+    assert not again.has_header("Content-Encoding")
+    assert again.content == plain.content
+    assert "Accept-Encoding" in again["Vary"]
 
 
 def test_pages_are_cached_by_query_string(client, page_cache, event):
@@ -280,39 +293,50 @@ def test_every_many_to_many_relation_of_the_record_is_watched():
     }
 
 
-# These two make their changes inside the captured block: the test's own transaction would
-# otherwise hold the callback of any change made before it.
-
-
-def test_the_version_is_replaced_again_once_when_the_change_commits(
+def test_a_transaction_replaces_the_version_at_its_first_change_and_once_more_on_commit(
     page_cache, django_capture_on_commit_callbacks
 ):
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        with transaction.atomic():
+    before = caching.content_version()
+    with transaction.atomic():
+        with django_capture_on_commit_callbacks() as callbacks:
             event = EventFactory()
             event.title = "Recognition of Peru"
             event.save()
             event.topics.add(TopicFactory())
-            during = caching.content_version()
+        during = caching.content_version()
+    assert during != before
     # A reader that read the database before the commit kept its page under ``during``.
     assert caching.content_version() != during
     assert callbacks == [caching._replace_version]
 
 
-def test_a_change_after_a_rolled_back_one_is_replaced_on_commit_too(
-    page_cache, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks() as callbacks:
-        with transaction.atomic():
-            try:
-                with transaction.atomic():
-                    TopicFactory()
-                    raise RuntimeError("rolled back")
-            except RuntimeError:
-                pass
-            assert callbacks == []
-            TopicFactory()
-    assert callbacks == [caching._replace_version]
+def test_a_change_after_a_rolled_back_one_is_replaced_on_commit_too(page_cache):
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                TopicFactory()
+                raise RuntimeError("rolled back")
+        except RuntimeError:
+            pass
+        assert not caching.changes_pending()
+        TopicFactory()
+        assert caching.changes_pending()
+        during = caching.content_version()
+    assert caching.content_version() != during
+
+
+def test_changes_not_yet_committed_are_served_uncached_to_their_own_connection(client, page_cache, event):
+    client.get("/events/recognition/")
+    with transaction.atomic():
+        event.title = "Recognition of Peru"
+        event.save()
+        response, queries = queries_for(client, "/events/recognition/")
+        assert heading(response) == "Recognition of Peru"
+        assert queries > 0
+        transaction.set_rollback(True)
+    assert heading(client.get("/events/recognition/")) == "The United States recognizes Peru"
+    _response, queries = queries_for(client, "/events/recognition/")
+    assert queries == 0
 
 
 def test_a_load_of_fixtures_shows_on_the_next_request(client, page_cache, event, tmp_path):
