@@ -6,7 +6,7 @@ from io import StringIO
 import pytest
 from django.core.cache import caches
 from django.core.management import CommandError, call_command
-from django.db import transaction
+from django.db import connection, transaction
 
 from relations import caching, demo_data
 from relations.models import (
@@ -138,3 +138,14 @@ def test_cached_pages_go_out_of_date(settings):
     before = caching.content_version()
     call_command("generate_demo_data", "--events=5", stdout=StringIO())
     assert caches["pages"].get(caching.VERSION_KEY) != before
+
+
+def test_the_query_planner_has_statistics_of_the_record(record):
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT stat FROM sqlite_stat1 WHERE tbl = 'relations_event'")
+        else:
+            cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'relations_event'")
+        statistics = cursor.fetchall()
+    assert statistics
+    assert statistics[0][0] not in {None, -1, 0}

@@ -73,6 +73,10 @@ def generate(counts, seed=0):
         if held:
             raise DatabaseNotEmpty(", ".join(f"{count} {name}" for name, count in held.items()))
         made = Generator(counts, seed).run()
+        # Without statistics of tables this large, the query planner misses the indexes
+        # that fit: SQLite gathers none by itself, PostgreSQL only some time later.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
         caching.content_changed()
     return made
 
