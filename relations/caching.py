@@ -28,7 +28,6 @@ import re
 import secrets
 import time
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from functools import cache, wraps
 from pathlib import Path
 
@@ -39,16 +38,22 @@ from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.http import HttpResponse
 from django.utils import translation
-from django.utils.cache import add_never_cache_headers, cc_delim_re, patch_cache_control, patch_vary_headers
+from django.utils.cache import (
+    add_never_cache_headers,
+    cc_delim_re,
+    get_conditional_response,
+    patch_cache_control,
+    patch_vary_headers,
+)
+from django.utils.http import http_date
 from django.utils.text import compress_string
-from django.views.decorators.http import condition
 
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "relations:content-version"
 
-# Headers this module sets on each response it serves; the cached copy keeps only the view's.
-OWN_HEADERS = {"etag", "last-modified", "cache-control", "expires", "vary"}
+# Headers set for each response served; the cached copy keeps the others.
+OWN_HEADERS = {"etag", "last-modified", "cache-control", "expires", "vary", "content-length"}
 
 # What the cache key, the session rule and the compression already account for.
 HANDLED_VARY = {"cookie", "accept-language", "accept-encoding"}
@@ -191,7 +196,8 @@ class PageKey:
 
     def last_modified(self):
         """
-        When the content last changed, or None within the first second of the version.
+        When the content last changed, as a timestamp, or None within the first second of
+        the version.
 
         Last-Modified has whole seconds only: a page served in the very second its version
         was made could change again within that second and still look unmodified to a
@@ -199,15 +205,66 @@ class PageKey:
         """
         if time.time() - self.version_made < 1:
             return None
-        return datetime.fromtimestamp(int(self.version_made), tz=UTC)
+        return int(self.version_made)
 
 
-def _page_key(request, *args, **kwargs):
-    return request.page_key.etag
+def cache_public_page(view):
+    """
+    Mark a view's pages as public: PageCacheMiddleware caches them for readers.
+
+    A logged-in user's page is marked never to be cached, by anyone.
+    """
+
+    @wraps(view)
+    def public_page(request, *args, **kwargs):
+        request.is_public_page = True
+        response = view(request, *args, **kwargs)
+        if settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_authenticated:
+            add_never_cache_headers(response)
+        return response
+
+    return public_page
 
 
-def _page_last_modified(request, *args, **kwargs):
-    return request.page_key.last_modified()
+class PageCacheMiddleware:
+    """
+    Serve readers' public pages from the page cache, with conditional GET, and keep the
+    pages of the views marked with ``cache_public_page``.
+
+    It reads the cache for GET and HEAD requests without a session cookie, so without a
+    logged-in user, before any middleware below it runs: a page served from the cache is
+    the response the view and those middleware made when it was cached, their headers
+    included. It comes after the session and locale middleware, which the key needs, and
+    before the others; middleware that must see every response goes above it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            request.method not in {"GET", "HEAD"}
+            or settings.SESSION_COOKIE_NAME in request.COOKIES
+            or changes_pending()
+        ):
+            return self.get_response(request)
+        try:
+            key = PageKey.for_request(request, content_version())
+            stored = page_cache().get(key.key)
+        except Exception:
+            logger.exception("Could not read the page cache; the page is served uncached.")
+            return self.get_response(request)
+        if stored is not None:
+            response = get_conditional_response(
+                request, etag=key.etag, last_modified=key.last_modified()
+            ) or _from_cache(request, stored)
+            return _with_validators(response, key)
+        response = self.get_response(request)
+        if not getattr(request, "is_public_page", False) or not _cacheable(request, response):
+            return response
+        _store(key, response)
+        response = _with_validators(response, key)
+        return get_conditional_response(request, key.etag, key.last_modified(), response) or response
 
 
 def _cacheable(request, response):
@@ -222,9 +279,7 @@ def _cacheable(request, response):
     return varies <= HANDLED_VARY
 
 
-def _store(request, response):
-    if not _cacheable(request, response):
-        return
+def _store(key, response):
     headers = [(name, value) for name, value in response.items() if name.lower() not in OWN_HEADERS]
     content, encoding = response.content, ""
     # Compressed once here rather than for every reader; most of them take it as it is.
@@ -234,12 +289,10 @@ def _store(request, response):
             content, encoding = compressed, "gzip"
     try:
         page_cache().set(
-            request.page_key.key,
-            (response.status_code, headers, content, encoding),
-            settings.PAGE_CACHE_SECONDS,
+            key.key, (response.status_code, headers, content, encoding), settings.PAGE_CACHE_SECONDS
         )
     except Exception:
-        logger.exception("Could not cache the page %s.", request.path)
+        logger.exception("Could not cache the page %s.", key.key)
 
 
 def _from_cache(request, stored):
@@ -250,62 +303,17 @@ def _from_cache(request, stored):
     elif encoding:
         content = gzip.decompress(content)
     response.content = content
+    response["Content-Length"] = len(content)
     return response
 
 
-def _through_cache(view):
-    @wraps(view)
-    def cached_view(request, *args, **kwargs):
-        try:
-            stored = page_cache().get(request.page_key.key)
-        except Exception:
-            logger.exception("Could not read the page cache; the page is served uncached.")
-            stored = None
-        if stored is not None:
-            return _from_cache(request, stored)
-        response = view(request, *args, **kwargs)
-        if hasattr(response, "add_post_render_callback"):
-            response.add_post_render_callback(lambda rendered: _store(request, rendered))
-        else:
-            _store(request, response)
-        return response
-
-    return cached_view
-
-
-def cache_public_page(view):
-    """
-    Serve a public page from the page cache, and answer conditional requests for it.
-
-    Readers' pages are cached, carry an ETag and a Last-Modified, and may be kept by
-    browsers and proxies for PAGE_MAX_AGE seconds; logged-in users' pages are neither read
-    from the cache nor kept in it, by anyone.
-    """
-    conditional_view = condition(etag_func=_page_key, last_modified_func=_page_last_modified)(
-        _through_cache(view)
-    )
-
-    @wraps(view)
-    def public_page(request, *args, **kwargs):
-        # Without a session cookie, no one is logged in: the session need not be read.
-        if settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_authenticated:
-            response = view(request, *args, **kwargs)
-            add_never_cache_headers(response)
-            return response
-        if request.method not in {"GET", "HEAD"} or changes_pending():
-            return view(request, *args, **kwargs)
-        try:
-            version = content_version()
-        except Exception:
-            logger.exception("Could not read the content version; the page is served uncached.")
-            return view(request, *args, **kwargs)
-        request.page_key = PageKey.for_request(request, version)
-        response = conditional_view(request, *args, **kwargs)
-        # Whether a page may come from the cache depends on the session cookie, and
-        # whether it comes compressed on what the browser accepts.
-        patch_vary_headers(response, ["Cookie", "Accept-Encoding"])
-        if response.status_code in {200, 304}:
-            patch_cache_control(response, public=True, max_age=settings.PAGE_MAX_AGE)
-        return response
-
-    return public_page
+def _with_validators(response, key):
+    response["ETag"] = key.etag
+    last_modified = key.last_modified()
+    if last_modified is not None:
+        response["Last-Modified"] = http_date(last_modified)
+    # Whether a page may come from the cache depends on the session cookie, and whether
+    # it comes compressed on what the browser accepts.
+    patch_vary_headers(response, ["Cookie", "Accept-Encoding"])
+    patch_cache_control(response, public=True, max_age=settings.PAGE_MAX_AGE)
+    return response

@@ -12,16 +12,12 @@ from html.parser import HTMLParser
 
 import pytest
 import reversion
-from django.contrib.auth.models import AnonymousUser, User
+from django.contrib.auth.models import User
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.management import call_command
 from django.db import connection, transaction
-from django.http import HttpResponse
-from django.middleware.csrf import get_token
-from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
-from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date
 from pytest_django.asserts import assertInHTML
 from reversion.models import Version
@@ -29,6 +25,7 @@ from reversion.models import Version
 from relations import caching
 from relations.models import Event, Topic
 
+from . import page_cache_urls
 from .factories import (
     AgreementFactory,
     AppointmentFactory,
@@ -124,6 +121,15 @@ def test_cached_pages_are_sent_compressed_to_browsers_that_accept_it(client, pag
     assert "Accept-Encoding" in again["Vary"]
 
 
+def test_a_page_from_the_cache_has_the_headers_of_every_middleware(client, page_cache, event):
+    rendered = client.get("/events/recognition/")
+    cached, queries = queries_for(client, "/events/recognition/")
+    assert queries == 0
+    for header in ["X-Frame-Options", "X-Content-Type-Options", "Referrer-Policy", "Content-Language"]:
+        assert cached[header] == rendered[header], header
+    assert cached["Content-Length"] == str(len(cached.content))
+
+
 def test_pages_are_cached_by_query_string(client, page_cache, event):
     EventFactory(title="A visit to Lima", category=Event.Category.VISIT)
     client.get("/events/")
@@ -148,42 +154,26 @@ def test_only_whole_successful_pages_are_cached(client, page_cache, event):
     assert second == first > 0
 
 
-def served_twice(make_response, path):
-    """How many times a view making ``make_response`` runs for two readers' requests of ``path``."""
-    calls = []
+@pytest.fixture
+def own_views(settings):
+    settings.ROOT_URLCONF = "tests.page_cache_urls"
+    page_cache_urls.calls.clear()
+    return page_cache_urls.calls
 
-    def view(request):
-        calls.append(request)
-        return make_response(request)
 
-    cached_view = caching.cache_public_page(view)
+def test_only_views_marked_public_are_cached(client, page_cache, own_views):
     for _reader in range(2):
-        request = RequestFactory().get(path)
-        request.user = AnonymousUser()
-        assert cached_view(request).status_code == 200
-    return len(calls)
+        client.get("/plain/")
+        client.get("/unmarked/")
+    assert own_views == ["/plain/", "/unmarked/", "/unmarked/"]
 
 
-def with_cookie(request):
-    response = HttpResponse("Hello")
-    response.set_cookie("seen", "yes")
-    return response
-
-
-def with_csrf_token(request):
-    return HttpResponse(f"<input name=csrfmiddlewaretoken value={get_token(request)}>")
-
-
-def varying_by_user_agent(request):
-    response = HttpResponse("Hello")
-    patch_vary_headers(response, ["User-Agent"])
-    return response
-
-
-@pytest.mark.parametrize("make_response", [with_cookie, with_csrf_token, varying_by_user_agent])
-def test_a_page_for_one_visitor_is_never_cached(page_cache, make_response):
-    assert served_twice(lambda request: HttpResponse("Hello"), "/plain/") == 1
-    assert served_twice(make_response, "/for-one-visitor/") == 2
+@pytest.mark.parametrize("view", ["with_cookie", "with_csrf_token", "varying_by_user_agent"])
+def test_a_page_for_one_visitor_is_never_cached(client, page_cache, own_views, view):
+    for _reader in range(2):
+        assert client.get(f"/{view}/").status_code == 200
+        client.cookies.clear()
+    assert own_views == [f"/{view}/", f"/{view}/"]
 
 
 def test_a_failing_cache_serves_pages_uncached(client, settings, event):
