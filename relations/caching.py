@@ -12,13 +12,15 @@ once for the whole transaction, so that no page rendered from the database befor
 commit is kept under the new token. Bulk writes, which send no signals, call
 ``content_changed()`` themselves.
 
-The same key gives each page its ETag, and the content version's age its Last-Modified, so
-that a browser revalidating an unchanged page gets a 304 without the page being rendered or
-even read from the cache. Pages are kept compressed, and served so to browsers that accept
-gzip, as all do.
+Views mark their pages as public with ``cache_public_page`` (relations/urls.py); the
+``PageCacheMiddleware`` keeps what they render for readers and serves it to the next ones
+before the rest of the middleware, URL resolution and the view run. The key gives each page
+its ETag, and the content version's age its Last-Modified, so that a browser revalidating
+an unchanged page gets a 304. Pages are kept compressed, and served so to browsers that
+accept gzip, as all do.
 
-Logged-in users (editors) neither read nor fill the cache, and their pages are marked never
-to be cached; their pages always come fresh from the database.
+Requests with a session cookie (editors) neither read nor fill the cache, and a logged-in
+user's pages are marked never to be cached: they always come fresh from the database.
 """
 
 import gzip
