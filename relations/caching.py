@@ -31,11 +31,15 @@ import secrets
 import time
 from dataclasses import dataclass
 from functools import cache, wraps
+from importlib import import_module
 from pathlib import Path
 
+import django
+import django_filters
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
+from django.core.exceptions import DisallowedHost
 from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.http import HttpResponse
@@ -152,17 +156,22 @@ def connect_signals():
 @cache
 def release():
     """
-    A digest of what renders the pages besides the content: the code, the templates, the
-    translations and the static files' manifest.
+    A digest of what renders the pages besides the content: the code, the URLconf's package
+    (with the settings), the templates, the translations, the static files' manifest, and
+    the versions of Django and django-filter.
 
     Pages rendered by another release (before a deploy) are never served by this one. The
     digest is of the files' names and contents, not of where they are, so that app servers
     deployed from one commit share their pages.
     """
-    roots = [Path(apps.get_app_config("relations").path), *map(Path, settings.LOCALE_PATHS)]
+    roots = [
+        Path(apps.get_app_config("relations").path),
+        Path(import_module(settings.ROOT_URLCONF).__file__).parent,
+        *map(Path, settings.LOCALE_PATHS),
+    ]
     for engine in settings.TEMPLATES:
         roots.extend(Path(directory) for directory in engine.get("DIRS", []))
-    digest = hashlib.blake2b(digest_size=8)
+    digest = hashlib.blake2b(f"{django.get_version()}|{django_filters.__version__}".encode(), digest_size=8)
     for number, root in enumerate(roots):
         paths = [path for path in root.rglob("*") if path.suffix in {".py", ".html", ".txt", ".mo"}]
         for path in sorted(paths):
@@ -250,6 +259,10 @@ class PageCacheMiddleware:
             or changes_pending()
         ):
             return self.get_response(request)
+        try:
+            request.get_host()
+        except DisallowedHost:
+            return self.get_response(request)  # Refused below, with the reason.
         try:
             key = PageKey.for_request(request, content_version())
             stored = page_cache().get(key.key)

@@ -176,6 +176,26 @@ def test_a_page_for_one_visitor_is_never_cached(client, page_cache, own_views, v
     assert own_views == [f"/{view}/", f"/{view}/"]
 
 
+def test_a_request_for_another_host_is_refused_as_ever(client, page_cache, caplog):
+    response = client.get("/events/", headers={"host": "evil.example.org"})
+    assert response.status_code == 400
+    assert not [record for record in caplog.records if record.name == "relations.caching"]
+
+
+def test_pages_of_another_release_are_not_served(page_cache, settings, tmp_path):
+    template = tmp_path / "page.html"
+    template.write_text("<h1>One</h1>")
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path]}]
+    caching.release.cache_clear()
+    before = caching.release()
+    template.write_text("<h1>Two</h1>")
+    caching.release.cache_clear()
+    try:
+        assert caching.release() != before
+    finally:
+        caching.release.cache_clear()
+
+
 def test_a_failing_cache_serves_pages_uncached(client, settings, event):
     settings.CACHES = {**settings.CACHES, "pages": {"BACKEND": "tests.test_caching.UnreachableCache"}}
     response = client.get("/events/recognition/")
