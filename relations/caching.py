@@ -329,6 +329,10 @@ def _with_validators(response, key):
         response["Last-Modified"] = http_date(last_modified)
     # Whether a page may come from the cache depends on the session cookie, and whether
     # it comes compressed on what the browser accepts.
-    patch_vary_headers(response, ["Cookie", "Accept-Encoding"])
-    patch_cache_control(response, public=True, max_age=settings.PAGE_MAX_AGE)
+    if response.has_header("Vary") or response.has_header("Cache-Control"):
+        patch_vary_headers(response, ["Cookie", "Accept-Encoding"])
+        patch_cache_control(response, public=True, max_age=settings.PAGE_MAX_AGE)
+    else:  # A page from the cache, stored without either: the same, without parsing.
+        response["Vary"] = "Cookie, Accept-Encoding"
+        response["Cache-Control"] = f"public, max-age={settings.PAGE_MAX_AGE}"
     return response
