@@ -382,11 +382,17 @@ class EventAdmin(EntryAdmin):
 
 class AppointmentInline(admin.TabularInline):
     model = Appointment
-    fields = ["rank", "mission", "appointed", "credentials_presented", "ended", "ended_note"]
+    # The slug is the appointment's primary key. The admin sends a hidden primary key only for
+    # automatic or read-only ones, so this one is sent as a hidden field of its own; left empty
+    # in a new row, it is made from the envoy and the year.
+    fields = ["slug", "rank", "mission", "appointed", "credentials_presented", "ended", "ended_note"]
     autocomplete_fields = ["mission"]
     show_change_link = True
     extra = 0
     verbose_name_plural = _("appointments (open one to edit all its dates and citations)")
+
+    def get_formset(self, request, obj=None, **kwargs):
+        return super().get_formset(request, obj, widgets={"slug": forms.HiddenInput}, **kwargs)
 
 
 @admin.register(Envoy)
