@@ -11,6 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Max
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -57,6 +58,7 @@ class Topic(models.Model):
 
     slug = models.SlugField(_("slug"), max_length=80, primary_key=True)
     name = models.CharField(_("name"), max_length=100, unique=True)
+    name_es = models.CharField(_("name in Spanish"), max_length=100, blank=True)
     description = models.TextField(_("description"), blank=True)
 
     class Meta:
@@ -114,7 +116,26 @@ class Source(TimestampedModel):
     description = models.TextField(
         _("description"),
         blank=True,
-        help_text=_("What the source is, its edition or revision, and how far to trust it."),
+        help_text=_(
+            "What the source is, its edition or revision, how far to trust it, and whether a copy "
+            "of its text is stored here (and why, or why not)."
+        ),
+    )
+    text = models.TextField(
+        _("stored text"),
+        blank=True,
+        help_text=_(
+            "A copy of the source's text, where its terms allow, against which the site checks "
+            "every quotation of it."
+        ),
+    )
+    text_interleaved = models.BooleanField(
+        _("text has other material inlined"),
+        default=False,
+        help_text=_(
+            "The stored copy interrupts the source's sentences with whole lines of other text "
+            "(a mirror's link previews): a quotation may then run on across them."
+        ),
     )
 
     class Meta:
@@ -172,6 +193,14 @@ class Citation(models.Model):
         blank=True,
         help_text=_("What the source gives for the claim, where it differs or may differ."),
     )
+    current = models.BooleanField(
+        _("stated as current"),
+        default=False,
+        help_text=_(
+            "The source gives this as true at the time it was written (“the current ambassador”, "
+            "“visit annually”): the page shows it as of the source's date."
+        ),
+    )
 
     objects = CitationManager()
 
@@ -204,7 +233,7 @@ class Citation(models.Model):
                     % {
                         "claim": self.claim,
                         "model": model._meta.verbose_name,
-                        "claims": ", ".join(sorted(citable_claims(model))),
+                        "claims": ", ".join(citable_claims(model)),
                     }
                 }
             )
@@ -223,13 +252,34 @@ class Citation(models.Model):
 
 
 def citable_claims(model):
-    """The names a citation's claim may take for an entry of ``model``."""
+    """
+    The fields of ``model`` a citation may support, by name, with their labels, in the
+    order of the model. Rows that point at the entry and are cited themselves (an envoy's
+    appointments, a mission's successors) are not claims of it: successive holders of a
+    post are appointments in order, never values of one claim.
+    """
     hidden = {"slug", "status", "created", "updated", "citations", "editorial_note"}
     return {
-        field.name
+        field.name: claim_label(field)
         for field in model._meta.get_fields()
-        if field.name not in hidden and not field.name.endswith("_ptr")
+        if field.name not in hidden and not field.name.endswith("_es") and is_claim(field)
     }
+
+
+def is_claim(field):
+    """
+    Whether a citation may support ``field``: a field of the entry's own, or its parts that
+    carry no citations of their own (an agreement's ratifications).
+    """
+    if field.concrete or (field.many_to_many and not field.auto_created):
+        return True
+    return field.one_to_many and field.auto_created and not hasattr(field.related_model, "citations")
+
+
+def claim_label(field):
+    if hasattr(field, "verbose_name"):
+        return field.verbose_name
+    return field.related_model._meta.verbose_name_plural
 
 
 class EntryQuerySet(models.QuerySet):
@@ -257,7 +307,9 @@ class Entry(TimestampedModel):
     editorial_note = models.TextField(
         _("editorial note"),
         blank=True,
-        help_text=_("Why the preferred values were chosen where sources differ."),
+        help_text=_(
+            "Why the preferred values were chosen where sources differ, and how any derived date was reached."
+        ),
     )
     citations = GenericRelation(Citation, related_query_name="%(class)s")
 
@@ -317,11 +369,17 @@ class Event(Entry):
         CONFLICT = "conflict", _("war and conflict")
 
     title = models.CharField(_("title"), max_length=300)
+    title_es = models.CharField(
+        _("title in Spanish"), max_length=300, blank=True, help_text=_("The site's translation.")
+    )
     date = PartialDateField(_("date"), db_index=True)
     end_date = PartialDateField(_("end date"), null=True, blank=True, db_index=True)
     category = models.CharField(_("category"), max_length=20, choices=Category.choices, db_index=True)
     topics = models.ManyToManyField(Topic, blank=True, related_name="events", verbose_name=_("topics"))
     summary = models.CharField(_("summary"), max_length=500)
+    summary_es = models.CharField(
+        _("summary in Spanish"), max_length=500, blank=True, help_text=_("The site's translation.")
+    )
     body = models.TextField(_("body"), blank=True)
     envoys = models.ManyToManyField("Envoy", blank=True, related_name="events", verbose_name=_("envoys"))
     missions = models.ManyToManyField(
@@ -405,6 +463,9 @@ class Mission(Entry):
         CONSULAR_AGENCY = "consular-agency", _("consular agency")
 
     name = models.CharField(_("name"), max_length=200)
+    name_es = models.CharField(
+        _("name in Spanish"), max_length=200, blank=True, help_text=_("The site's translation.")
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, db_index=True)
     sending_country = models.ForeignKey(
         Country,
@@ -434,6 +495,7 @@ class Mission(Entry):
         help_text=_("The post this one replaced, e.g. the legation that became an embassy."),
     )
     summary = models.TextField(_("summary"), blank=True)
+    summary_es = models.TextField(_("summary in Spanish"), blank=True, help_text=_("The site's translation."))
 
     class Meta:
         ordering = ["sending_country", "name", "slug"]
@@ -527,12 +589,18 @@ class Appointment(TimestampedModel):
     editorial_note = models.TextField(
         _("editorial note"),
         blank=True,
-        help_text=_("Why the preferred dates were chosen where sources differ."),
+        help_text=_(
+            "Why the preferred dates were chosen where sources differ, or how a derived date was reached."
+        ),
     )
     citations = GenericRelation(Citation, related_query_name="appointment")
 
     class Meta:
-        ordering = ["appointed", "slug"]
+        # In the order the appointments began; those with no date known come last.
+        ordering = [
+            Coalesce("appointed", "arrived", "credentials_presented").asc(nulls_last=True),
+            "slug",
+        ]
         verbose_name = _("appointment")
         verbose_name_plural = _("appointments")
         indexes = [models.Index(fields=["appointed", "ended"])]
@@ -591,6 +659,9 @@ class Agreement(Entry):
         EXPIRED = "expired", _("expired")
 
     title = models.CharField(_("title"), max_length=300)
+    title_es = models.CharField(
+        _("title in Spanish"), max_length=300, blank=True, help_text=_("The site's translation.")
+    )
     short_name = models.CharField(_("short name"), max_length=50, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, db_index=True)
     parties = models.ManyToManyField(
@@ -604,6 +675,7 @@ class Agreement(Entry):
         _("status"), max_length=20, choices=AgreementStatus.choices, db_index=True
     )
     summary = models.TextField(_("summary"), blank=True)
+    summary_es = models.TextField(_("summary in Spanish"), blank=True, help_text=_("The site's translation."))
     text_url = models.URLField(_("text"), max_length=500, blank=True)
     amends = models.ForeignKey(
         "self",
@@ -616,7 +688,7 @@ class Agreement(Entry):
     topics = models.ManyToManyField(Topic, blank=True, related_name="agreements", verbose_name=_("topics"))
 
     class Meta:
-        ordering = ["signed", "title", "slug"]
+        ordering = [models.F("signed").asc(nulls_last=True), "title", "slug"]
         verbose_name = _("agreement")
         verbose_name_plural = _("agreements")
 
@@ -657,6 +729,11 @@ class Ratification(models.Model):
     country = models.ForeignKey(Country, on_delete=models.PROTECT, verbose_name=_("country"))
     date = PartialDateField(_("date"))
     body = models.CharField(_("by"), max_length=200, blank=True, help_text=_("E.g. “the Peruvian Congress”."))
+    editorial_note = models.TextField(
+        _("editorial note"),
+        blank=True,
+        help_text=_("Why the preferred date was chosen, or how a derived date was reached."),
+    )
 
     objects = RatificationManager()
 

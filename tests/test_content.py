@@ -115,7 +115,6 @@ DISAGREEMENTS = [
     ("event", "lima-legation-raised-to-embassy", "date"),
     ("event", "lima-legation-raised-to-embassy", "summary"),
     ("mission", "us-embassy-lima", "opened"),
-    ("mission", "us-embassy-lima", "appointments"),
     ("mission", "us-consular-agency-cusco", "kind"),
     ("agreement", "us-peru-trade-promotion-agreement", "in_force"),
     ("agreement", "us-peru-trade-promotion-agreement", "agreement_status"),
@@ -136,12 +135,6 @@ def test_sources_disagreements_are_recorded_as_differing_cited_values(model, slu
     entry = apps.get_model("relations", model).objects.get(pk=slug)
     assert len(claims_of(entry)[claim]) >= 2, claims_of(entry)
     assert entry.editorial_note, f"{slug} does not say why its value was preferred"
-
-
-def test_the_current_ambassador_depends_on_each_sources_date():
-    embassy = Mission.objects.get(pk="us-embassy-lima")
-    named = claims_of(embassy)["appointments"]
-    assert any("Kenna" in value for value in named) and any("Syptak-Ramnath" in value for value in named)
 
 
 def test_trade_promotion_agreement_dates_as_the_sources_give_them():
