@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from django.db.models import Count
 from django.db.models.functions import Coalesce, Substr
 from django.utils.text import capfirst
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from .models import Agreement, Appointment, Event, Mission
 from .partial_dates import PartialDateField
@@ -33,6 +33,9 @@ class TimelineItem:
     title: str
     url: str
     detail: str = ""
+    # The language of the title and of the detail where it is not the page's (English shown in Spanish).
+    title_lang: str = ""
+    detail_lang: str = ""
 
     @property
     def year(self):
@@ -162,21 +165,37 @@ class Timeline:
 
     def item(self, kind, field, row):
         if kind == "event":
-            return TimelineItem(
-                row.date, kind, gettext("Event"), row.title, row.get_absolute_url(), row.summary
-            )
+            return self.entry_item(row.date, kind, gettext("Event"), row, "title", "summary")
         if kind == "appointment":
             title = gettext("%(envoy)s appointed %(rank)s") % {
                 "envoy": row.envoy.name,
                 "rank": row.get_rank_display(),
             }
-            return TimelineItem(
-                row.start_date, kind, gettext("Appointment"), title, row.get_absolute_url(), row.mission.name
-            )
+            item = self.entry_item(row.start_date, kind, gettext("Appointment"), row.mission, "name", "name")
+            item.title, item.title_lang, item.url = title, "", row.get_absolute_url()
+            return item
         if kind == "agreement":
-            detail = capfirst(row.get_kind_display())
-            return TimelineItem(
-                row.signed, kind, gettext("Agreement signed"), row.title, row.get_absolute_url(), detail
-            )
+            item = self.entry_item(row.signed, kind, gettext("Agreement signed"), row, "title")
+            item.detail = capfirst(row.get_kind_display())
+            return item
         label = gettext("Mission opened") if field == "opened" else gettext("Mission closed")
-        return TimelineItem(getattr(row, field), kind, label, row.name, row.get_absolute_url(), row.city)
+        item = self.entry_item(getattr(row, field), kind, label, row, "name")
+        item.detail = row.city
+        return item
+
+    @staticmethod
+    def entry_item(date, kind, label, entry, title_field, detail_field=None):
+        """An item titled by ``entry``'s own text, in the page's language where the site has it."""
+        language = (get_language() or "en")[:2]
+        title, title_lang = entry.translated(title_field)
+        detail, detail_lang = entry.translated(detail_field) if detail_field else ("", language)
+        return TimelineItem(
+            date,
+            kind,
+            label,
+            title,
+            entry.get_absolute_url(),
+            detail,
+            title_lang if title_lang != language else "",
+            detail_lang if detail_lang != language else "",
+        )

@@ -10,6 +10,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from ..partial_dates import PartialDate
@@ -17,7 +18,28 @@ from .sources import Citation
 from .timestamps import TimestampedModel
 
 
-class Country(models.Model):
+class Translated:
+    """
+    A row whose texts have the site's Spanish versions beside them, in ``<field>_es`` fields.
+
+    Its own texts are the site's English; a page in Spanish shows the Spanish version where
+    there is one and otherwise the English, marked as English.
+    """
+
+    def translated(self, field):
+        """
+        Return ``field`` in the active language where the site has it, and the language it is
+        in. A field with no Spanish version at all (a person's name) is in every language.
+        """
+        language = (get_language() or "en")[:2]
+        if not hasattr(self, f"{field}_es"):
+            return getattr(self, field), language
+        if language == "es" and getattr(self, f"{field}_es"):
+            return getattr(self, f"{field}_es"), "es"
+        return getattr(self, field), "en"
+
+
+class Country(Translated, models.Model):
     """A state party to the relations, historical states included."""
 
     code = models.SlugField(
@@ -50,7 +72,7 @@ class Country(models.Model):
             raise ValidationError({"existed_to": _("A state cannot end before it began.")})
 
 
-class Topic(models.Model):
+class Topic(Translated, models.Model):
     """A theme that cuts across entry types: trade, counter-narcotics, migration, ..."""
 
     slug = models.SlugField(_("slug"), max_length=80, primary_key=True)
@@ -77,7 +99,7 @@ class EntryQuerySet(models.QuerySet):
         return self.published()
 
 
-class Entry(TimestampedModel):
+class Entry(Translated, TimestampedModel):
     """What every entry type has: a stable slug, a publication state and citations."""
 
     class Status(models.TextChoices):

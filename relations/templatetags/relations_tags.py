@@ -12,7 +12,7 @@ from django import template
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from ..citations import Notes
 from ..partial_dates import PartialDate, range_texts
@@ -105,9 +105,30 @@ def nav_link(context, url_name, label):
 
 
 @register.filter
+def localized(obj, field):
+    """
+    ``obj``'s ``field`` in the page's language where the site has it; otherwise the English,
+    marked ``lang="en"`` so that it is read as English.
+    """
+    text, language = obj.translated(field)
+    if language != (get_language() or "en")[:2]:
+        return format_html('<span lang="{}">{}</span>', language, text)
+    return text
+
+
+@register.filter
+def localized_text(obj, field):
+    """``obj``'s ``field`` in the page's language where the site has it, as plain text (for titles)."""
+    return obj.translated(field)[0]
+
+
+@register.filter
 def entry_title(entry):
-    """An entry's title or name, without the date ``str()`` may add."""
-    return getattr(entry, "title", None) or getattr(entry, "name", None) or str(entry)
+    """An entry's title or name in the page's language, without the date ``str()`` may add."""
+    for field in ("title", "name"):
+        if getattr(entry, field, None):
+            return localized(entry, field) if hasattr(entry, "translated") else getattr(entry, field)
+    return str(entry)
 
 
 @register.filter
