@@ -11,6 +11,7 @@ from django.db.models import Min, Q
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from .limits import MAX_SEARCH_LENGTH, SEARCH_HELP, validate_search_words
 from .models import Agreement, Appointment, Country, Envoy, Event, Mission, Source, Topic
 from .partial_dates import overlapping_years
 
@@ -47,6 +48,10 @@ class TextSearchFilter(django_filters.CharFilter):
     def __init__(self, *args, search_fields, **kwargs):
         kwargs.setdefault("label", _("Words"))
         kwargs.setdefault("lookup_expr", "icontains")
+        # Each word is a condition on every field: the words are bounded, see relations.limits.
+        kwargs.setdefault("max_length", MAX_SEARCH_LENGTH)
+        kwargs.setdefault("validators", [validate_search_words])
+        kwargs.setdefault("help_text", SEARCH_HELP)
         super().__init__(*args, **kwargs)
         self.search_fields = search_fields
 
@@ -313,6 +318,10 @@ class TimelineForm(YearRangeForm):
         widget=forms.CheckboxSelectMultiple,
     )
 
+    def clean_type(self):
+        # ?type=event&type=event shows the events once, however often it is repeated.
+        return list(dict.fromkeys(self.cleaned_data["type"]))
+
 
 class SearchInput(forms.TextInput):
     input_type = "search"
@@ -322,6 +331,8 @@ class SearchForm(forms.Form):
     q = forms.CharField(
         label=_("Words to look for in titles, names and summaries"),
         required=False,
-        max_length=200,
+        max_length=MAX_SEARCH_LENGTH,
+        validators=[validate_search_words],
+        help_text=SEARCH_HELP,
         widget=SearchInput,
     )
