@@ -6,6 +6,7 @@ without ``DJANGO_SECRET_KEY``; ``DJANGO_DEBUG=1`` (as ``make run`` sets) runs it
 mode on an SQLite file. See https://docs.djangoproject.com/en/5.2/ref/settings/ and README.md.
 """
 
+import logging
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -249,6 +250,12 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
     "loggers": {
         # Django's own loggers log here only, not also to its plain-text console handler.
-        "django": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+        "django": {
+            "handlers": ["console"],
+            "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING"),
+            "propagate": False,
+        },
     },
 }
+# Python's warnings too, so that every line on stderr is one JSON object.
+logging.captureWarnings(True)

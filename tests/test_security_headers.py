@@ -1,19 +1,15 @@
 """Every response carries the security headers: public pages, the admin, errors, static files."""
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.test import Client, override_settings
 
 from .factories import EventFactory
+from .production import run_in_production
 
 pytestmark = pytest.mark.django_db
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def policy(response):
@@ -95,12 +91,6 @@ def test_pages_need_no_inline_script_or_style(client, event):
 
 
 PRODUCTION_REQUEST = """
-import json
-import django
-from django.conf import settings
-# Static files by their plain names: this test runs no collectstatic.
-settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
-django.setup()
 from django.test import Client
 response = Client().get("/admin/login/", secure=True, headers={"X-Forwarded-Proto": "https"})
 plain = Client().get("/admin/login/")
@@ -117,21 +107,7 @@ print(json.dumps({
 
 
 def test_behind_tls_there_is_hsts_secure_cookies_and_a_redirect_from_http():
-    result = subprocess.run(
-        [sys.executable, "-c", PRODUCTION_REQUEST],
-        cwd=ROOT,
-        env={
-            **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))},
-            "DJANGO_SETTINGS_MODULE": "config.settings",
-            "DJANGO_DEBUG": "0",
-            "DJANGO_HTTPS": "1",
-            "DJANGO_SECRET_KEY": "a-strong-key-for-this-test-only-0123456789-abcdefghijklmnop",
-            "DJANGO_ALLOWED_HOSTS": "testserver",
-            "DATABASE_URL": "sqlite://:memory:",
-        },
-        capture_output=True,
-        text=True,
-    )
+    result = run_in_production(PRODUCTION_REQUEST, DJANGO_HTTPS="1", DATABASE_URL="sqlite://:memory:")
     assert result.returncode == 0, result.stderr
     values = json.loads(result.stdout)
     assert values["status"] == 200
