@@ -36,7 +36,7 @@ FUZZED_PAGES = {
 }
 # However odd the input, no page needs more queries than this.
 QUERY_BUDGET = 15
-FUZZ = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FUZZ = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 @pytest.fixture
