@@ -22,24 +22,28 @@ django.setup()
 """
 
 
-def run_in_production(code, **env):
-    """Run ``code`` (after ``django.setup()``, with ``json`` imported) and return the finished process."""
+def production_environment():
+    """This process's environment without the site's variables, and then production's."""
     inherited = {
         key: value
         for key, value in os.environ.items()
         if not key.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))
     }
+    return {
+        **inherited,
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": SECRET_KEY,
+        "DJANGO_ALLOWED_HOSTS": "testserver",
+    }
+
+
+def run_in_production(code, **env):
+    """Run ``code`` (after ``django.setup()``, with ``json`` imported) and return the finished process."""
     return subprocess.run(
         [sys.executable, "-c", PRELUDE + code],
         cwd=ROOT,
-        env={
-            **inherited,
-            "DJANGO_SETTINGS_MODULE": "config.settings",
-            "DJANGO_DEBUG": "0",
-            "DJANGO_SECRET_KEY": SECRET_KEY,
-            "DJANGO_ALLOWED_HOSTS": "testserver",
-            **env,
-        },
+        env={**production_environment(), **env},
         capture_output=True,
         text=True,
         timeout=120,
