@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
 from . import revisions
+from .limits import BoundedAdminSearch
 from .models import (
     Agreement,
     Appointment,
@@ -146,7 +147,7 @@ class EditConflictForm(forms.ModelForm):
         ]
 
 
-class RevisionAdmin(VersionAdmin):
+class RevisionAdmin(BoundedAdminSearch, VersionAdmin):
     """
     An admin whose every save is a revision: history, compare, revert, recover deleted.
 

@@ -5,11 +5,13 @@ A query string is at most ``MAX_QUERY_STRING`` characters (longer ones are refus
 view runs), and a search at most ``MAX_SEARCH_WORDS`` words of at most ``MAX_SEARCH_LENGTH``
 characters in all: each word is one more condition on every searched field, so an unbounded
 search would cost the database without bound (SQLite refuses one of about a thousand words).
+The admin's searches are bounded alike, by ``BoundedAdminSearch``.
 """
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.template.response import TemplateResponse
-from django.utils.text import format_lazy
+from django.utils.text import format_lazy, smart_split
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
@@ -33,6 +35,25 @@ def validate_search_words(value):
             code="too_many_words",
             params={"limit": MAX_SEARCH_WORDS, "count": count},
         )
+
+
+class BoundedAdminSearch:
+    """
+    A ``ModelAdmin`` mixin: a search of more than ``MAX_SEARCH_WORDS`` words (the admin counts
+    a quoted phrase as one) finds nothing and says why, instead of asking the database for a
+    condition per word on every search field.
+    """
+
+    def get_search_results(self, request, queryset, search_term):
+        count = len(list(smart_split(search_term)))
+        if count > MAX_SEARCH_WORDS:
+            messages.warning(
+                request,
+                _("Search for at most %(limit)d words at a time (this search has %(count)d).")
+                % {"limit": MAX_SEARCH_WORDS, "count": count},
+            )
+            return queryset.none(), False
+        return super().get_search_results(request, queryset, search_term)
 
 
 class QueryStringLimitMiddleware:

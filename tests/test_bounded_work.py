@@ -92,3 +92,19 @@ def test_a_query_string_over_the_cap_is_refused_before_any_work(client, events):
     )
     assert len(queries) == 0
     assert client.get("/events/?" + query[:MAX_QUERY_STRING]).status_code == 200
+
+
+def test_an_admin_search_of_a_thousand_words_says_it_is_too_long(client, events):
+    from django.contrib.auth.models import User
+
+    client.force_login(User.objects.create_superuser("root", password="a-long-password"))
+    response = client.get("/admin/relations/event/", {"q": " ".join(["a"] * 1000)})
+    assert response.status_code == 200
+    assertInHTML(
+        f'<li class="warning">Search for at most {MAX_SEARCH_WORDS} words at a time '
+        "(this search has 1000).</li>",
+        response.content.decode(),
+    )
+    assert list(response.context["cl"].result_list) == []
+    found = client.get("/admin/relations/event/", {"q": "visit 1"})
+    assert [event.title for event in found.context["cl"].result_list] == ["Visit 1"]
