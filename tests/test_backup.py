@@ -4,11 +4,14 @@ every entry, citation, revision and account.
 """
 
 import json
+import subprocess
 from pathlib import Path
 
+import psycopg
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
+from django.db import connection
 from reversion.models import Revision, Version
 
 from relations import revisions
@@ -132,3 +135,44 @@ def test_a_backup_restores_into_a_fresh_database_with_every_entry_citation_revis
 def test_the_readme_gives_the_same_backup_command():
     readme = README.read_text()
     assert "python manage.py " + " ".join(BACKUP_ARGUMENTS) + " --output=" in readme
+
+
+PG_BIN = Path("/usr/lib/postgresql/15/bin")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_pg_dump_restores_into_a_fresh_postgresql_database(record, tmp_path):
+    if connection.vendor != "postgresql":
+        pytest.skip("The pg_dump recipe is for PostgreSQL; CI runs this on PostgreSQL.")
+    database = connection.settings_dict
+    address = ["--host", database["HOST"] or "127.0.0.1", "--port", str(database["PORT"] or 5432)]
+    address += ["--username", database["USER"]]
+    dump, fresh = tmp_path / "relations.dump", f"{database['NAME']}_restored"
+    subprocess.run(
+        [PG_BIN / "pg_dump", *address, "--format=custom", f"--file={dump}", database["NAME"]], check=True
+    )
+    subprocess.run([PG_BIN / "createdb", *address, fresh], check=True)
+    try:
+        subprocess.run([PG_BIN / "pg_restore", *address, "--no-owner", f"--dbname={fresh}", dump], check=True)
+        with connection.cursor() as cursor:
+            expected = counts(cursor)
+
+        with (
+            psycopg.connect(
+                host=address[1], port=address[3], user=database["USER"], dbname=fresh
+            ) as restored,
+            restored.cursor() as cursor,
+        ):
+            assert counts(cursor) == expected
+        assert all(expected.values())
+    finally:
+        subprocess.run([PG_BIN / "dropdb", *address, fresh], check=True)
+
+
+def counts(cursor):
+    tables = ["relations_event", "relations_citation", "reversion_revision", "reversion_version", "auth_user"]
+    found = {}
+    for table in tables:
+        cursor.execute(f"SELECT count(*) FROM {table}")
+        found[table] = cursor.fetchone()[0]
+    return found
