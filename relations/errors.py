@@ -8,7 +8,7 @@ else works. Django logs the failure itself (logger ``django.request``, with the 
 
 import sys
 
-from django.db import DatabaseError, InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template import loader
 from django.views.decorators.csrf import requires_csrf_token
@@ -26,9 +26,7 @@ def server_error(request, template_name="500.html"):
     unavailable (the site recovers by itself when it returns), HTTP 500 otherwise.
     """
     exception = sys.exc_info()[1]
-    if isinstance(exception, UNAVAILABLE) or (
-        isinstance(exception, DatabaseError) and isinstance(exception.__cause__, UNAVAILABLE)
-    ):
+    if isinstance(exception, UNAVAILABLE):
         response = HttpResponse(loader.get_template("503.html").render(), status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     else:

@@ -13,7 +13,6 @@ from django.core.exceptions import ValidationError
 from django.template.response import TemplateResponse
 from django.utils.text import format_lazy, smart_split
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
 
 MAX_QUERY_STRING = 4096
 MAX_SEARCH_WORDS = 12
@@ -27,11 +26,7 @@ def validate_search_words(value):
     count = len(value.split())
     if count > MAX_SEARCH_WORDS:
         raise ValidationError(
-            ngettext_lazy(
-                "Search for at most %(limit)d words at a time (this search has %(count)d).",
-                "Search for at most %(limit)d words at a time (this search has %(count)d).",
-                "limit",
-            ),
+            _("Search for at most %(limit)d words at a time (this search has %(count)d)."),
             code="too_many_words",
             params={"limit": MAX_SEARCH_WORDS, "count": count},
         )
