@@ -7,6 +7,9 @@ PORT ?= 8000
 
 .PHONY: run test setup test-setup lint
 
+# The local server runs in debug mode; a deployment leaves DJANGO_DEBUG unset (off).
+setup run: export DJANGO_DEBUG ?= 1
+
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip

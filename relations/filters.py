@@ -11,6 +11,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from .forms import YearField, YearRangeForm
+from .limits import MAX_SEARCH_LENGTH, SEARCH_HELP, validate_search_words
 from .models import Agreement, Appointment, Country, Envoy, Event, Mission, Source, Topic
 from .year_ranges import overlapping_years
 
@@ -34,6 +35,10 @@ class TextSearchFilter(django_filters.CharFilter):
     def __init__(self, *args, search_fields, **kwargs):
         kwargs.setdefault("label", _("Words"))
         kwargs.setdefault("lookup_expr", "icontains")
+        # Each word is a condition on every field: the words are bounded, see relations.limits.
+        kwargs.setdefault("max_length", MAX_SEARCH_LENGTH)
+        kwargs.setdefault("validators", [validate_search_words])
+        kwargs.setdefault("help_text", SEARCH_HELP)
         super().__init__(*args, **kwargs)
         self.search_fields = search_fields
 

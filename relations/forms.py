@@ -6,6 +6,8 @@ search box. The lists' own filters are FilterSets (see ``filters``).
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .limits import MAX_SEARCH_LENGTH, SEARCH_HELP, validate_search_words
+
 FIRST_YEAR, LAST_YEAR = 1, 9999
 
 
@@ -49,6 +51,10 @@ class TimelineForm(YearRangeForm):
         ],
         widget=forms.CheckboxSelectMultiple,
     )
+    def clean_type(self):
+        # ?type=event&type=event shows the events once, however often it is repeated.
+        return list(dict.fromkeys(self.cleaned_data["type"]))
+
     # Which period of the timeline to show, by a year in it; set by the links between periods.
     period = forms.IntegerField(
         required=False, min_value=FIRST_YEAR, max_value=LAST_YEAR, widget=forms.HiddenInput
@@ -63,6 +69,8 @@ class SearchForm(forms.Form):
     q = forms.CharField(
         label=_("Words to look for in titles, names and summaries"),
         required=False,
-        max_length=200,
+        max_length=MAX_SEARCH_LENGTH,
+        validators=[validate_search_words],
+        help_text=SEARCH_HELP,
         widget=SearchInput,
     )

@@ -14,10 +14,11 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from .. import comparison, revisions
+from ..limits import BoundedAdminSearch
 from .conflicts import EditConflictForm
 
 
-class RevisionAdmin(VersionAdmin):
+class RevisionAdmin(BoundedAdminSearch, VersionAdmin):
     """
     An admin whose every save is a revision: history, compare, revert, recover deleted.
 
