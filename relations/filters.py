@@ -1,36 +1,23 @@
 """
 The filters of the public lists: one FilterSet per entry type, read from the query string.
 
-The same FilterSets serve the HTML lists and, later, their downloads, so every rule about
+The same FilterSets serve the HTML lists, the search and the downloads, so every rule about
 what a filter matches lives here. Each FilterSet starts from the published entries only.
 """
 
 import django_filters
-from django import forms
-from django.db.models import Min, Q
+from django.db.models import F, Min, Q
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from .forms import YearField, YearRangeForm
 from .models import Agreement, Appointment, Country, Envoy, Event, Mission, Source, Topic
-from .partial_dates import overlapping_years
-
-FIRST_YEAR, LAST_YEAR = 1, 9999
+from .year_ranges import overlapping_years
 
 
 def capitalized(choices):
     """Choices as a form shows them: the model's lower-case labels with a capital."""
     return [(value, capfirst(label)) for value, label in choices]
-
-
-class YearField(forms.IntegerField):
-    # A year is typed, not stepped through: a text box with a numeric keyboard, no spinner.
-    widget = forms.TextInput
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("min_value", FIRST_YEAR)
-        kwargs.setdefault("max_value", LAST_YEAR)
-        super().__init__(**kwargs)
-        self.widget.attrs.update(inputmode="numeric", size=5, placeholder=_("YYYY"))
 
 
 class YearFilter(django_filters.NumberFilter):
@@ -63,6 +50,12 @@ def matching_any(fields, word, lookup_expr="icontains"):
     return condition
 
 
+def undated_last(field, descending=False):
+    """An ordering by the date ``field`` that puts rows without a date last, either way."""
+    expression = F(field)
+    return expression.desc(nulls_last=True) if descending else expression.asc(nulls_last=True)
+
+
 class SortFilter(django_filters.ChoiceFilter):
     """A choice of orderings: each choice value maps to the fields to order by."""
 
@@ -80,30 +73,15 @@ class SortFilter(django_filters.ChoiceFilter):
         return qs.order_by(*self.orderings[value][1])
 
 
-class YearRangeForm(forms.Form):
-    def clean(self):
-        cleaned_data = super().clean()
-        year_from, year_to = cleaned_data.get("year_from"), cleaned_data.get("year_to")
-        if year_from is not None and year_to is not None and year_to < year_from:
-            raise forms.ValidationError(
-                _("The years are the wrong way round: %(to)s comes before %(from)s.")
-                % {"to": year_to, "from": year_from},
-                code="years_reversed",
-            )
-        return cleaned_data
-
-
 class PublicFilterSet(django_filters.FilterSet):
     """
-    A FilterSet of public entries: the published ones unless given another queryset,
-    in the order of the first ``sort`` choice unless sorted otherwise.
+    A FilterSet of public entries: the published ones, with what their list shows, unless
+    given another queryset; in the order of the first ``sort`` choice unless sorted otherwise.
     """
 
     def __init__(self, data=None, queryset=None, **kwargs):
         if queryset is None:
-            queryset = self._meta.model._default_manager.all()
-            if hasattr(queryset, "published"):
-                queryset = queryset.published()
+            queryset = self._meta.model.objects.listed()
         queryset = self.prepare(queryset)
         sort = self.base_filters.get("sort")
         if sort is not None:
@@ -159,21 +137,6 @@ class EventFilter(YearRangeFilterSet):
         fields = ["q", "category", "topic", "year_from", "year_to", "sort"]
 
 
-def serving_during(year):
-    """
-    Return a Q object for appointments whose time in office overlaps ``year``.
-
-    Time in office runs from the presentation of credentials (or, where that is not
-    known, the appointment) to the end of mission; with no end of mission recorded the
-    envoy is taken to be still in office. Nominees who never served are left out.
-    """
-    began = overlapping_years("credentials_presented", year_to=year) | (
-        Q(credentials_presented__isnull=True) & overlapping_years("appointed", year_to=year)
-    )
-    not_yet_ended = overlapping_years("ended", year_from=year) | Q(ended__isnull=True)
-    return began & not_yet_ended & Q(is_nominee_only=False)
-
-
 class EnvoyFilter(PublicFilterSet):
     q = TextSearchFilter(search_fields=["name", "sort_name", "biography"])
     sending = django_filters.ModelChoiceFilter(
@@ -192,8 +155,11 @@ class EnvoyFilter(PublicFilterSet):
     sort = SortFilter(
         orderings={
             "name": (_("Name"), ["sort_name", "slug"]),
-            "start": (_("First appointed"), ["first_appointed", "sort_name", "slug"]),
-            "-start": (_("Most recently appointed"), ["-first_appointed", "sort_name", "slug"]),
+            "start": (_("First appointed"), [undated_last("first_appointed"), "sort_name", "slug"]),
+            "-start": (
+                _("Most recently appointed"),
+                [undated_last("first_appointed", descending=True), "sort_name", "slug"],
+            ),
         }
     )
 
@@ -208,8 +174,7 @@ class EnvoyFilter(PublicFilterSet):
         return queryset.filter(pk__in=Appointment.objects.filter(rank=value).values("envoy"))
 
     def filter_in_office(self, queryset, name, value):
-        serving = Appointment.objects.filter(serving_during(value)).values("envoy")
-        return queryset.filter(pk__in=serving)
+        return queryset.filter(pk__in=Appointment.objects.serving_during(value).values("envoy"))
 
 
 class MissionFilter(PublicFilterSet):
@@ -238,8 +203,8 @@ class MissionFilter(PublicFilterSet):
     sort = SortFilter(
         orderings={
             "name": (_("Name"), ["name", "slug"]),
-            "opened": (_("Opened, oldest first"), ["opened", "name", "slug"]),
-            "-opened": (_("Opened, newest first"), ["-opened", "name", "slug"]),
+            "opened": (_("Opened, oldest first"), [undated_last("opened"), "name", "slug"]),
+            "-opened": (_("Opened, newest first"), [undated_last("opened", descending=True), "name", "slug"]),
         }
     )
 
@@ -268,8 +233,11 @@ class AgreementFilter(YearRangeFilterSet):
     )
     sort = SortFilter(
         orderings={
-            "signed": (_("Signed, oldest first"), ["signed", "title", "slug"]),
-            "-signed": (_("Signed, newest first"), ["-signed", "title", "slug"]),
+            "signed": (_("Signed, oldest first"), [undated_last("signed"), "title", "slug"]),
+            "-signed": (
+                _("Signed, newest first"),
+                [undated_last("signed", descending=True), "title", "slug"],
+            ),
             "title": (_("Title"), ["title", "slug"]),
         }
     )
@@ -293,35 +261,8 @@ class SourceFilter(PublicFilterSet):
         fields = ["q", "kind"]
 
 
-TIMELINE_TYPES = ["event", "appointment", "agreement", "mission"]
-
-
-class TimelineForm(YearRangeForm):
-    """The timeline's filters: a range of years and the types of entry to show."""
-
-    year_from = YearField(label=_("From year"), required=False)
-    year_to = YearField(label=_("To year"), required=False)
-    type = forms.MultipleChoiceField(
-        label=_("Show"),
-        required=False,
-        choices=[
-            ("event", _("Events")),
-            ("appointment", _("Appointments")),
-            ("agreement", _("Agreements signed")),
-            ("mission", _("Missions opened and closed")),
-        ],
-        widget=forms.CheckboxSelectMultiple,
-    )
-
-
-class SearchInput(forms.TextInput):
-    input_type = "search"
-
-
-class SearchForm(forms.Form):
-    q = forms.CharField(
-        label=_("Words to look for in titles, names and summaries"),
-        required=False,
-        max_length=200,
-        widget=SearchInput,
-    )
+#: The FilterSet of each listed model's list page, by model.
+FILTERSETS = {
+    filterset._meta.model: filterset
+    for filterset in (EventFilter, EnvoyFilter, MissionFilter, AgreementFilter, SourceFilter)
+}

@@ -412,13 +412,13 @@ def test_a_long_timeline_continues_from_the_next_year(client):
 
 def test_search_finds_every_type_grouped(client, record):
     response = client.get("/search/?q=lima")
-    groups = {str(group["label"]): group for group in response.context["groups"]}
-    assert [entry.slug for entry in groups["Missions"]["results"]] == ["us-embassy-lima", "us-legation-lima"]
-    assert [entry.slug for entry in groups["Agreements"]["results"]] == []
+    groups = {group.model.__name__: group for group in response.context["groups"]}
+    assert [entry.slug for entry in groups["Mission"].results] == ["us-embassy-lima", "us-legation-lima"]
+    assert [entry.slug for entry in groups["Agreement"].results] == []
     response = client.get("/search/?q=peru")
-    groups = {str(group["label"]): group for group in response.context["groups"]}
-    assert [entry.slug for entry in groups["Events"]["results"]] == ["recognition"]
-    assert [entry.slug for entry in groups["Sources"]["results"]] == ["pocom-peru", "state-fact-sheet"]
+    groups = {group.model.__name__: group for group in response.context["groups"]}
+    assert [entry.slug for entry in groups["Event"].results] == ["recognition"]
+    assert [entry.slug for entry in groups["Source"].results] == ["pocom-peru", "state-fact-sheet"]
     content = response.content.decode()
     assert "<h2" in content and "Events" in content and "Sources" in content
     assert "Unpublished" not in content
@@ -438,11 +438,11 @@ def test_home_page_says_what_the_site_is_and_the_ways_in(client, record):
     for url in ["/events/", "/envoys/", "/missions/", "/agreements/", "/timeline/", "/sources/"]:
         assert f'href="{url}"' in content
     assert response.context["counts"] == {
-        "events": 1,
-        "envoys": 1,
-        "missions": 2,
-        "agreements": 1,
-        "sources": 7,  # the two named, and one for each entry made with its default citation
+        "event": 1,
+        "envoy": 1,
+        "mission": 2,
+        "agreement": 1,
+        "source": 7,  # the two named, and one for each entry made with its default citation
     }
     assert [event.slug for event in response.context["key_dates"]] == ["recognition"]
     latest = [entry.slug for entry in response.context["latest_changes"]]

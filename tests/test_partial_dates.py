@@ -7,7 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from relations.models import Event
-from relations.partial_dates import PartialDate, PartialDateFormField, overlapping_years
+from relations.partial_dates import PartialDate, PartialDateFormField
+from relations.year_ranges import overlapping_years
 
 
 @pytest.mark.parametrize(
