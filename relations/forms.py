@@ -49,6 +49,10 @@ class TimelineForm(YearRangeForm):
         ],
         widget=forms.CheckboxSelectMultiple,
     )
+    # Which period of the timeline to show, by a year in it; set by the links between periods.
+    period = forms.IntegerField(
+        required=False, min_value=FIRST_YEAR, max_value=LAST_YEAR, widget=forms.HiddenInput
+    )
 
 
 class SearchInput(forms.TextInput):

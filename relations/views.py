@@ -182,7 +182,7 @@ class SourceDetailView(DetailView):
     """A source, and every published entry that cites it, a page of citations at a time."""
 
     model = Source
-    citations_per_page = 100
+    citations_per_page = 50
 
     def get_context_data(self, **kwargs):
         paginator = Paginator(self.citing(), self.citations_per_page)
@@ -220,22 +220,33 @@ def ordering_by(values, field):
 
 
 class TimelineView(TemplateView):
-    """Every dated entry in one chronological list, grouped by decade and year, a part at a time."""
+    """Every dated entry in chronological order, grouped by decade and year, a period at a time."""
 
     template_name = "relations/timeline.html"
 
     def get(self, request, *args, **kwargs):
         form = forms.TimelineForm(request.GET or None)
-        status = 200
         if form.is_bound and not form.is_valid():
-            status = 400
-            items, next_from = [], None
-        else:
-            data = form.cleaned_data if form.is_bound else {}
-            timeline = Timeline(data.get("year_from"), data.get("year_to"), data.get("type"))
-            items, next_from = timeline.page()
-        context = self.get_context_data(form=form, items=items, next_from=next_from)
-        return self.render_to_response(context, status=status)
+            context = self.get_context_data(form=form, items=[], periods=[], period=None)
+            return self.render_to_response(context, status=400)
+        data = form.cleaned_data if form.is_bound else {}
+        timeline = Timeline(data.get("year_from"), data.get("year_to"), data.get("type"))
+        periods = timeline.periods()
+        period = timeline.period(periods, data.get("period"))
+        page = Paginator(range(period.count if period else 0), timeline.page_size).get_page(
+            request.GET.get("page")
+        )
+        at = periods.index(period) if period else 0
+        context = self.get_context_data(
+            form=form,
+            items=timeline.items(period, page.number) if period else [],
+            periods=periods,
+            period=period,
+            page_obj=page,
+            previous_period=periods[at - 1] if period and at > 0 else None,
+            next_period=periods[at + 1] if period and at + 1 < len(periods) else None,
+        )
+        return self.render_to_response(context)
 
 
 class SearchView(TemplateView):

@@ -81,6 +81,18 @@ def cite(notes, owner, claim=""):
     return render_to_string("includes/cite.html", {"refs": refs, "difference": differ})
 
 
+@register.inclusion_tag("includes/dated_cell.html")
+def dated_cell(notes, appointment, claim, qualifier=""):
+    """One date of an appointment's course, with the source's qualifier and its notes."""
+    return {
+        "notes": notes,
+        "appointment": appointment,
+        "claim": claim,
+        "date": getattr(appointment, claim),
+        "qualifier": qualifier,
+    }
+
+
 @register.simple_tag(takes_context=True)
 def nav_link(context, url_name, label):
     """A link of the site's navigation, marked as the current page's section where it is."""
