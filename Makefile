@@ -24,7 +24,7 @@ setup: $(VENV)/.installed
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_initial_data
 	@if [ -n "$$DJANGO_SUPERUSER_USERNAME" ]; then \
-		$(BIN)/python manage.py ensure_editor_account; \
+		$(BIN)/python manage.py ensure_administrator; \
 	fi
 
 run: setup

@@ -10,13 +10,23 @@ from operator import attrgetter
 
 from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.core.paginator import Paginator
-from django.db.models import Case, IntegerField, Prefetch, Value, When
+from django.db.models import Case, Count, IntegerField, Prefetch, Value, When
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
 from . import filters, forms
-from .models import CITED_MODELS, ENTRY_MODELS, Agreement, Appointment, Envoy, Event, Mission, Source
+from .models import (
+    CITED_MODELS,
+    ENTRY_MODELS,
+    LISTED_MODELS,
+    Agreement,
+    Appointment,
+    Envoy,
+    Event,
+    Mission,
+    Source,
+)
 from .search import search
 from .timeline import Timeline
 
@@ -264,6 +274,21 @@ class SearchView(TemplateView):
         return self.render_to_response(context, status=200 if form.is_valid() else 400)
 
 
+def published_counts():
+    """How many published entries of each listed kind there are, by model name, in one query."""
+    counts = [
+        model.objects.published()
+        .order_by()
+        .annotate(entry_type=Value(model._meta.model_name))
+        .values("entry_type")
+        .annotate(n=Count("pk"))
+        .values_list("entry_type", "n")
+        for model in LISTED_MODELS
+    ]
+    found = dict(counts[0].union(*counts[1:], all=True))
+    return {model._meta.model_name: found.get(model._meta.model_name, 0) for model in LISTED_MODELS}
+
+
 class HomeView(TemplateView):
     template_name = "relations/home.html"
     latest = 8
@@ -276,8 +301,6 @@ class HomeView(TemplateView):
         return super().get_context_data(
             key_dates=Event.objects.published().filter(category=Event.Category.DIPLOMATIC)[: self.latest],
             latest_changes=changed[: self.latest],
-            counts={
-                model._meta.model_name: model.objects.published().count() for model in [*ENTRY_MODELS, Source]
-            },
+            counts=published_counts(),
             **kwargs,
         )
