@@ -51,6 +51,7 @@ class TimelineForm(YearRangeForm):
         ],
         widget=forms.CheckboxSelectMultiple,
     )
+
     def clean_type(self):
         # ?type=event&type=event shows the events once, however often it is repeated.
         return list(dict.fromkeys(self.cleaned_data["type"]))
