@@ -505,9 +505,16 @@ def test_fields_no_source_states_are_empty():
         assert "Rank:" in appointment.editorial_note
 
 
-def test_a_guessed_kind_is_owned_up_to_in_the_editorial_note():
+def test_a_kind_no_source_states_is_left_empty_and_the_editorial_note_says_why():
     for slug in ["counternarcotics-agreement-1991", "child-protection-compact-partnership-2017", "rio-pact"]:
-        assert "no source says" in Agreement.objects.get(pk=slug).editorial_note
+        agreement = Agreement.objects.get(pk=slug)
+        assert agreement.kind == ""
+        assert "left empty" in agreement.editorial_note
+
+
+def test_a_rank_the_source_gives_as_ambassador_is_shown_as_ambassador():
+    for slug in ["us-pe-kenna-lisa-d", "us-pe-syptak-ramnath-stephanie", "pe-us-meza-cuadra-velasquez"]:
+        assert Appointment.objects.get(pk=slug).rank == Appointment.Rank.AMBASSADOR_UNQUALIFIED
 
 
 def test_what_is_not_an_agreement_between_the_countries_is_an_event():

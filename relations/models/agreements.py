@@ -29,7 +29,14 @@ class Agreement(Entry):
         _("title in Spanish"), max_length=300, blank=True, help_text=_("The site's translation.")
     )
     short_name = models.CharField(_("short name"), max_length=50, blank=True)
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, db_index=True)
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=Kind.choices,
+        blank=True,
+        db_index=True,
+        help_text=_("Empty where no source says what kind of instrument it is."),
+    )
     parties = models.ManyToManyField(
         Country, related_name="agreements", verbose_name=_("parties"), blank=True
     )
@@ -38,7 +45,12 @@ class Agreement(Entry):
     in_force = PartialDateField(_("entered into force"), null=True, blank=True)
     ended = PartialDateField(_("ended"), null=True, blank=True)
     agreement_status = models.CharField(
-        _("status"), max_length=20, choices=AgreementStatus.choices, db_index=True
+        _("status"),
+        max_length=20,
+        choices=AgreementStatus.choices,
+        blank=True,
+        db_index=True,
+        help_text=_("Empty where no source says where the agreement stands."),
     )
     summary = models.TextField(_("summary"), blank=True)
     summary_es = models.TextField(_("summary in Spanish"), blank=True, help_text=_("The site's translation."))

@@ -107,6 +107,8 @@ class Appointment(TimestampedModel):
             "ambassador-extraordinary-plenipotentiary",
             _("ambassador extraordinary and plenipotentiary"),
         )
+        # The title as a source gives it when it says only "ambassador", not the rank in full.
+        AMBASSADOR_UNQUALIFIED = "ambassador", _("ambassador")
         COMMISSIONER = "commissioner", _("commissioner")
         CONSUL = "consul", _("consul")
 
