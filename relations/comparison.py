@@ -162,7 +162,9 @@ def _compared_fields(model):
     return [
         model_field
         for model_field in [*model._meta.concrete_fields, *model._meta.many_to_many]
-        if model_field.name not in hidden and not (model_field.primary_key and model_field.auto_created)
+        if model_field.name not in hidden
+        and not model_field.generated
+        and not (model_field.primary_key and model_field.auto_created)
     ]
 
 

@@ -6,13 +6,14 @@ what a filter matches lives here. Each FilterSet starts from the published entri
 """
 
 import django_filters
-from django.db.models import F, Min, Q
+from django.db.models import F, Min
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from .forms import YearField, YearRangeForm
 from .limits import MAX_SEARCH_LENGTH, SEARCH_HELP, validate_search_words
 from .models import Agreement, Appointment, Country, Envoy, Event, Mission, Source, Topic
+from .models.search import plain
 from .year_ranges import overlapping_years
 
 
@@ -27,32 +28,26 @@ class YearFilter(django_filters.NumberFilter):
 
 class TextSearchFilter(django_filters.CharFilter):
     """
-    Free text matched against several fields: every word must occur in one of them.
+    Free text looked for in an entry's searchable text (see ``models.search``): every word
+    must occur in it, in either language, whatever its accents and case.
 
-    "cooley chargé" finds James Cooley, chargé d'affaires, whatever the order of the words.
+    "cooley chargé" finds James Cooley, chargé d'affaires, whatever the order of the words,
+    and "belaunde peru" finds Belaúnde in Perú.
     """
 
-    def __init__(self, *args, search_fields, **kwargs):
+    def __init__(self, *args, **kwargs):
         kwargs.setdefault("label", _("Words"))
-        kwargs.setdefault("lookup_expr", "icontains")
-        # Each word is a condition on every field: the words are bounded, see relations.limits.
+        kwargs.setdefault("field_name", "search_text")
+        # Each word is one more condition: the words are bounded, see relations.limits.
         kwargs.setdefault("max_length", MAX_SEARCH_LENGTH)
         kwargs.setdefault("validators", [validate_search_words])
         kwargs.setdefault("help_text", SEARCH_HELP)
         super().__init__(*args, **kwargs)
-        self.search_fields = search_fields
 
     def filter(self, qs, value):
-        for word in (value or "").split():
-            qs = qs.filter(matching_any(self.search_fields, word, self.lookup_expr))
+        for word in plain(value or "").split():
+            qs = qs.filter(**{f"{self.field_name}__contains": word})
         return qs
-
-
-def matching_any(fields, word, lookup_expr="icontains"):
-    condition = Q()
-    for field in fields:
-        condition |= Q(**{f"{field}__{lookup_expr}": word})
-    return condition
 
 
 def undated_last(field, descending=False):
@@ -119,7 +114,7 @@ class YearRangeFilterSet(PublicFilterSet):
 
 
 class EventFilter(YearRangeFilterSet):
-    q = TextSearchFilter(search_fields=["title", "summary", "body"])
+    q = TextSearchFilter()
     category = django_filters.ChoiceFilter(
         label=_("Category"), choices=capitalized(Event.Category.choices), empty_label=_("Any category")
     )
@@ -143,7 +138,7 @@ class EventFilter(YearRangeFilterSet):
 
 
 class EnvoyFilter(PublicFilterSet):
-    q = TextSearchFilter(search_fields=["name", "sort_name", "biography"])
+    q = TextSearchFilter()
     sending = django_filters.ModelChoiceFilter(
         label=_("Sent by"),
         field_name="sending_country",
@@ -183,7 +178,7 @@ class EnvoyFilter(PublicFilterSet):
 
 
 class MissionFilter(PublicFilterSet):
-    q = TextSearchFilter(search_fields=["name", "city", "summary"])
+    q = TextSearchFilter()
     country = django_filters.ModelChoiceFilter(
         label=_("Sent by"),
         field_name="sending_country",
@@ -223,7 +218,7 @@ class MissionFilter(PublicFilterSet):
 
 
 class AgreementFilter(YearRangeFilterSet):
-    q = TextSearchFilter(search_fields=["title", "short_name", "summary"])
+    q = TextSearchFilter()
     kind = django_filters.ChoiceFilter(
         label=_("Kind"), choices=capitalized(Agreement.Kind.choices), empty_label=_("Any kind")
     )
@@ -256,7 +251,7 @@ class AgreementFilter(YearRangeFilterSet):
 
 
 class SourceFilter(PublicFilterSet):
-    q = TextSearchFilter(search_fields=["title", "author", "publisher", "description"])
+    q = TextSearchFilter()
     kind = django_filters.ChoiceFilter(
         label=_("Kind"), choices=capitalized(Source.Kind.choices), empty_label=_("Any kind")
     )

@@ -59,7 +59,9 @@ def register():
         # its inlines to follow: these rules replace that.
         if reversion.is_registered(model):
             reversion.unregister(model)
-        reversion.register(model, follow=follow)
+        # What the database derives from the other fields is not part of a version.
+        derived = [field.name for field in model._meta.concrete_fields if field.generated]
+        reversion.register(model, follow=follow, exclude=derived)
 
 
 def parts_now(entry):

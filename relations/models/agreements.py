@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..partial_dates import PartialDate, PartialDateField
 from .base import Country, Entry, Topic, check_order
+from .search import search_text_field
 
 
 class Agreement(Entry):
@@ -64,6 +65,7 @@ class Agreement(Entry):
         verbose_name=_("amends or supersedes"),
     )
     topics = models.ManyToManyField(Topic, blank=True, related_name="agreements", verbose_name=_("topics"))
+    search_text = search_text_field("title", "title_es", "short_name", "summary", "summary_es")
 
     class Meta:
         ordering = [models.F("signed").asc(nulls_last=True), "title", "slug"]

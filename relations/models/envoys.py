@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from ..partial_dates import PartialDateField
 from ..year_ranges import overlapping_years
 from .base import Country, Entry, EntryQuerySet, check_order, unique_slug
+from .search import search_text_field
 from .sources import Citation
 from .timestamps import TimestampedModel
 
@@ -55,6 +56,7 @@ class Envoy(Entry):
         blank=True,
         help_text=_("The person's page in an authoritative register."),
     )
+    search_text = search_text_field("name", "sort_name", "biography")
 
     objects = EnvoyQuerySet.as_manager()
 

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..partial_dates import PartialDateField
 from .base import Entry, Topic, check_order
+from .search import search_text_field
 
 
 class Event(Entry):
@@ -40,6 +41,7 @@ class Event(Entry):
     agreements = models.ManyToManyField(
         "Agreement", blank=True, related_name="events", verbose_name=_("agreements")
     )
+    search_text = search_text_field("title", "title_es", "summary", "summary_es", "body")
 
     class Meta:
         ordering = ["date", "title", "slug"]

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..partial_dates import PartialDateField
 from .base import Country, Entry, EntryQuerySet, check_order
+from .search import search_text_field
 
 
 class MissionQuerySet(EntryQuerySet):
@@ -57,6 +58,7 @@ class Mission(Entry):
     )
     summary = models.TextField(_("summary"), blank=True)
     summary_es = models.TextField(_("summary in Spanish"), blank=True, help_text=_("The site's translation."))
+    search_text = search_text_field("name", "name_es", "city", "summary", "summary_es")
 
     objects = MissionQuerySet.as_manager()
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..partial_dates import PartialDateField
+from .search import search_text_field
 from .timestamps import TimestampedModel
 
 
@@ -61,6 +62,7 @@ class Source(TimestampedModel):
             "every quotation of it."
         ),
     )
+    search_text = search_text_field("title", "author", "publisher", "description")
     text_interleaved = models.BooleanField(
         _("text has other material inlined"),
         default=False,
@@ -205,7 +207,7 @@ def citable_claims(model):
     appointments, a mission's successors) are not claims of it: successive holders of a
     post are appointments in order, never values of one claim.
     """
-    hidden = {"slug", "status", "created", "updated", "citations", "editorial_note"}
+    hidden = {"slug", "status", "created", "updated", "citations", "editorial_note", "search_text"}
     return {
         field.name: claim_label(field)
         for field in model._meta.get_fields()

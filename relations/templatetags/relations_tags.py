@@ -10,7 +10,7 @@ true), and lists the notes at the end with ``{% include "includes/notes.html" %}
 
 from django import template
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.urls import reverse, translate_url
 from django.utils.html import format_html
 from django.utils.translation import get_language, gettext
 
@@ -91,6 +91,17 @@ def dated_cell(notes, appointment, claim, qualifier=""):
         "date": getattr(appointment, claim),
         "qualifier": qualifier,
     }
+
+
+@register.simple_tag(takes_context=True)
+def page_in_language(context, language, absolute=False):
+    """The address of this page, with its filters, in ``language``: "/es/events/?q=lima"."""
+    request = context["request"]
+    url = translate_url(request.get_full_path(), language)
+    if url == request.get_full_path() and language != (get_language() or "en")[:2]:
+        # A page outside the language prefixes (an error page) has no other-language address.
+        return ""
+    return request.build_absolute_uri(url) if absolute else url
 
 
 @register.simple_tag(takes_context=True)
