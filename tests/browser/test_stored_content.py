@@ -75,7 +75,7 @@ def test_stored_script_runs_nowhere_it_is_shown(editor_page):
     )
     for field in CITATION_FIELDS:
         page.fill(f"#id_{INLINE}-{field}", payload(f"citation {field}"))
-    page.fill(f"#id_{INLINE}-claim", "summary")
+    page.select_option(f"#id_{INLINE}-claim", "summary")
     page.locator("input[name=_continue]").first.click()
     expect(page.locator(".messagelist .success")).to_be_visible()
     assert_inert(page, "the change form after saving")
