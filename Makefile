@@ -7,6 +7,9 @@ PORT ?= 8000
 
 .PHONY: run test setup test-setup lint bench wrk
 
+# The local server runs in debug mode; a deployment leaves DJANGO_DEBUG unset (off).
+setup run: export DJANGO_DEBUG ?= 1
+
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
@@ -24,7 +27,7 @@ setup: $(VENV)/.installed
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_initial_data
 	@if [ -n "$$DJANGO_SUPERUSER_USERNAME" ]; then \
-		$(BIN)/python manage.py ensure_editor_account; \
+		$(BIN)/python manage.py ensure_administrator; \
 	fi
 
 run: setup

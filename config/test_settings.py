@@ -1,6 +1,11 @@
 """Settings for the test suite: the environment's database, fast hashing, no manifest."""
 
-from .settings import *  # noqa: F403
+import os
+
+# Debug is off unless asked for, and then a secret key is required: the tests bring their own.
+os.environ.setdefault("DJANGO_SECRET_KEY", "test-suite-only-key-never-used-for-a-real-site-0123456789")
+
+from .settings import *  # noqa: E402, F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {

@@ -1,36 +1,25 @@
 """
 The filters of the public lists: one FilterSet per entry type, read from the query string.
 
-The same FilterSets serve the HTML lists and, later, their downloads, so every rule about
+The same FilterSets serve the HTML lists, the search and the downloads, so every rule about
 what a filter matches lives here. Each FilterSet starts from the published entries only.
 """
 
 import django_filters
-from django import forms
-from django.db.models import Min, Q
+from django.db.models import F, Min
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from .forms import YearField, YearRangeForm
+from .limits import MAX_SEARCH_LENGTH, SEARCH_HELP, validate_search_words
 from .models import Agreement, Appointment, Country, Envoy, Event, Mission, Source, Topic
-from .partial_dates import overlapping_years
-
-FIRST_YEAR, LAST_YEAR = 1, 9999
+from .models.search import plain
+from .year_ranges import overlapping_years
 
 
 def capitalized(choices):
     """Choices as a form shows them: the model's lower-case labels with a capital."""
     return [(value, capfirst(label)) for value, label in choices]
-
-
-class YearField(forms.IntegerField):
-    # A year is typed, not stepped through: a text box with a numeric keyboard, no spinner.
-    widget = forms.TextInput
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("min_value", FIRST_YEAR)
-        kwargs.setdefault("max_value", LAST_YEAR)
-        super().__init__(**kwargs)
-        self.widget.attrs.update(inputmode="numeric", size=5, placeholder=_("YYYY"))
 
 
 class YearFilter(django_filters.NumberFilter):
@@ -39,28 +28,32 @@ class YearFilter(django_filters.NumberFilter):
 
 class TextSearchFilter(django_filters.CharFilter):
     """
-    Free text matched against several fields: every word must occur in one of them.
+    Free text looked for in an entry's searchable text (see ``models.search``): every word
+    must occur in it, in either language, whatever its accents and case.
 
-    "cooley chargé" finds James Cooley, chargé d'affaires, whatever the order of the words.
+    "cooley chargé" finds James Cooley, chargé d'affaires, whatever the order of the words,
+    and "belaunde peru" finds Belaúnde in Perú.
     """
 
-    def __init__(self, *args, search_fields, **kwargs):
+    def __init__(self, *args, **kwargs):
         kwargs.setdefault("label", _("Words"))
-        kwargs.setdefault("lookup_expr", "icontains")
+        kwargs.setdefault("field_name", "search_text")
+        # Each word is one more condition: the words are bounded, see relations.limits.
+        kwargs.setdefault("max_length", MAX_SEARCH_LENGTH)
+        kwargs.setdefault("validators", [validate_search_words])
+        kwargs.setdefault("help_text", SEARCH_HELP)
         super().__init__(*args, **kwargs)
-        self.search_fields = search_fields
 
     def filter(self, qs, value):
-        for word in (value or "").split():
-            qs = qs.filter(matching_any(self.search_fields, word, self.lookup_expr))
+        for word in plain(value or "").split():
+            qs = qs.filter(**{f"{self.field_name}__contains": word})
         return qs
 
 
-def matching_any(fields, word, lookup_expr="icontains"):
-    condition = Q()
-    for field in fields:
-        condition |= Q(**{f"{field}__{lookup_expr}": word})
-    return condition
+def undated_last(field, descending=False):
+    """An ordering by the date ``field`` that puts rows without a date last, either way."""
+    expression = F(field)
+    return expression.desc(nulls_last=True) if descending else expression.asc(nulls_last=True)
 
 
 class SortFilter(django_filters.ChoiceFilter):
@@ -80,30 +73,15 @@ class SortFilter(django_filters.ChoiceFilter):
         return qs.order_by(*self.orderings[value][1])
 
 
-class YearRangeForm(forms.Form):
-    def clean(self):
-        cleaned_data = super().clean()
-        year_from, year_to = cleaned_data.get("year_from"), cleaned_data.get("year_to")
-        if year_from is not None and year_to is not None and year_to < year_from:
-            raise forms.ValidationError(
-                _("The years are the wrong way round: %(to)s comes before %(from)s.")
-                % {"to": year_to, "from": year_from},
-                code="years_reversed",
-            )
-        return cleaned_data
-
-
 class PublicFilterSet(django_filters.FilterSet):
     """
-    A FilterSet of public entries: the published ones unless given another queryset,
-    in the order of the first ``sort`` choice unless sorted otherwise.
+    A FilterSet of public entries: the published ones, with what their list shows, unless
+    given another queryset; in the order of the first ``sort`` choice unless sorted otherwise.
     """
 
     def __init__(self, data=None, queryset=None, **kwargs):
         if queryset is None:
-            queryset = self._meta.model._default_manager.all()
-            if hasattr(queryset, "published"):
-                queryset = queryset.published()
+            queryset = self._meta.model.objects.listed()
         queryset = self.prepare(queryset)
         sort = self.base_filters.get("sort")
         if sort is not None:
@@ -136,7 +114,7 @@ class YearRangeFilterSet(PublicFilterSet):
 
 
 class EventFilter(YearRangeFilterSet):
-    q = TextSearchFilter(search_fields=["title", "summary", "body"])
+    q = TextSearchFilter()
     category = django_filters.ChoiceFilter(
         label=_("Category"), choices=capitalized(Event.Category.choices), empty_label=_("Any category")
     )
@@ -159,23 +137,8 @@ class EventFilter(YearRangeFilterSet):
         fields = ["q", "category", "topic", "year_from", "year_to", "sort"]
 
 
-def serving_during(year):
-    """
-    Return a Q object for appointments whose time in office overlaps ``year``.
-
-    Time in office runs from the presentation of credentials (or, where that is not
-    known, the appointment) to the end of mission; with no end of mission recorded the
-    envoy is taken to be still in office. Nominees who never served are left out.
-    """
-    began = overlapping_years("credentials_presented", year_to=year) | (
-        Q(credentials_presented__isnull=True) & overlapping_years("appointed", year_to=year)
-    )
-    not_yet_ended = overlapping_years("ended", year_from=year) | Q(ended__isnull=True)
-    return began & not_yet_ended & Q(is_nominee_only=False)
-
-
 class EnvoyFilter(PublicFilterSet):
-    q = TextSearchFilter(search_fields=["name", "sort_name", "biography"])
+    q = TextSearchFilter()
     sending = django_filters.ModelChoiceFilter(
         label=_("Sent by"),
         field_name="sending_country",
@@ -192,8 +155,11 @@ class EnvoyFilter(PublicFilterSet):
     sort = SortFilter(
         orderings={
             "name": (_("Name"), ["sort_name", "slug"]),
-            "start": (_("First appointed"), ["first_appointed", "sort_name", "slug"]),
-            "-start": (_("Most recently appointed"), ["-first_appointed", "sort_name", "slug"]),
+            "start": (_("First appointed"), [undated_last("first_appointed"), "sort_name", "slug"]),
+            "-start": (
+                _("Most recently appointed"),
+                [undated_last("first_appointed", descending=True), "sort_name", "slug"],
+            ),
         }
     )
 
@@ -208,12 +174,11 @@ class EnvoyFilter(PublicFilterSet):
         return queryset.filter(pk__in=Appointment.objects.filter(rank=value).values("envoy"))
 
     def filter_in_office(self, queryset, name, value):
-        serving = Appointment.objects.filter(serving_during(value)).values("envoy")
-        return queryset.filter(pk__in=serving)
+        return queryset.filter(pk__in=Appointment.objects.serving_during(value).values("envoy"))
 
 
 class MissionFilter(PublicFilterSet):
-    q = TextSearchFilter(search_fields=["name", "city", "summary"])
+    q = TextSearchFilter()
     country = django_filters.ModelChoiceFilter(
         label=_("Sent by"),
         field_name="sending_country",
@@ -238,8 +203,8 @@ class MissionFilter(PublicFilterSet):
     sort = SortFilter(
         orderings={
             "name": (_("Name"), ["name", "slug"]),
-            "opened": (_("Opened, oldest first"), ["opened", "name", "slug"]),
-            "-opened": (_("Opened, newest first"), ["-opened", "name", "slug"]),
+            "opened": (_("Opened, oldest first"), [undated_last("opened"), "name", "slug"]),
+            "-opened": (_("Opened, newest first"), [undated_last("opened", descending=True), "name", "slug"]),
         }
     )
 
@@ -253,7 +218,7 @@ class MissionFilter(PublicFilterSet):
 
 
 class AgreementFilter(YearRangeFilterSet):
-    q = TextSearchFilter(search_fields=["title", "short_name", "summary"])
+    q = TextSearchFilter()
     kind = django_filters.ChoiceFilter(
         label=_("Kind"), choices=capitalized(Agreement.Kind.choices), empty_label=_("Any kind")
     )
@@ -268,8 +233,11 @@ class AgreementFilter(YearRangeFilterSet):
     )
     sort = SortFilter(
         orderings={
-            "signed": (_("Signed, oldest first"), ["signed", "title", "slug"]),
-            "-signed": (_("Signed, newest first"), ["-signed", "title", "slug"]),
+            "signed": (_("Signed, oldest first"), [undated_last("signed"), "title", "slug"]),
+            "-signed": (
+                _("Signed, newest first"),
+                [undated_last("signed", descending=True), "title", "slug"],
+            ),
             "title": (_("Title"), ["title", "slug"]),
         }
     )
@@ -283,7 +251,7 @@ class AgreementFilter(YearRangeFilterSet):
 
 
 class SourceFilter(PublicFilterSet):
-    q = TextSearchFilter(search_fields=["title", "author", "publisher", "description"])
+    q = TextSearchFilter()
     kind = django_filters.ChoiceFilter(
         label=_("Kind"), choices=capitalized(Source.Kind.choices), empty_label=_("Any kind")
     )
@@ -293,35 +261,8 @@ class SourceFilter(PublicFilterSet):
         fields = ["q", "kind"]
 
 
-TIMELINE_TYPES = ["event", "appointment", "agreement", "mission"]
-
-
-class TimelineForm(YearRangeForm):
-    """The timeline's filters: a range of years and the types of entry to show."""
-
-    year_from = YearField(label=_("From year"), required=False)
-    year_to = YearField(label=_("To year"), required=False)
-    type = forms.MultipleChoiceField(
-        label=_("Show"),
-        required=False,
-        choices=[
-            ("event", _("Events")),
-            ("appointment", _("Appointments")),
-            ("agreement", _("Agreements signed")),
-            ("mission", _("Missions opened and closed")),
-        ],
-        widget=forms.CheckboxSelectMultiple,
-    )
-
-
-class SearchInput(forms.TextInput):
-    input_type = "search"
-
-
-class SearchForm(forms.Form):
-    q = forms.CharField(
-        label=_("Words to look for in titles, names and summaries"),
-        required=False,
-        max_length=200,
-        widget=SearchInput,
-    )
+#: The FilterSet of each listed model's list page, by model.
+FILTERSETS = {
+    filterset._meta.model: filterset
+    for filterset in (EventFilter, EnvoyFilter, MissionFilter, AgreementFilter, SourceFilter)
+}

@@ -95,7 +95,7 @@ def describe(instance):
 
 def _differs(instance, existing, m2m_data):
     for model_field in instance._meta.concrete_fields:
-        if model_field.name in EXCLUDED_FIELDS or model_field.primary_key:
+        if model_field.name in EXCLUDED_FIELDS or model_field.primary_key or model_field.generated:
             continue
         if model_field.value_from_object(instance) != model_field.value_from_object(existing):
             return True
@@ -195,7 +195,7 @@ def serialize(queryset):
     fields = [
         f.name
         for f in [*model._meta.concrete_fields, *model._meta.many_to_many]
-        if f.name not in EXCLUDED_FIELDS and not f.primary_key
+        if f.name not in EXCLUDED_FIELDS and not f.primary_key and not f.generated
     ]
     data = json.loads(
         serializers.serialize(

@@ -12,29 +12,27 @@ and recovering both its add and change permissions: what the admin of every entr
 
 from django.contrib.auth.models import Group, Permission
 
+from .models import EDITED_MODELS, PART_MODELS, Country
+
 EDITORS = "Editors"
 SENIOR_EDITORS = "Senior editors"
 
-ENTRY_MODELS = ["event", "envoy", "mission", "agreement", "source", "topic", "appointment"]
-PART_MODELS = ["citation", "ratification"]
-REFERENCE_MODELS = ["country"]
-
 
 def codenames(actions, models):
-    return [f"{action}_{model}" for model in models for action in actions]
+    return [f"{action}_{model._meta.model_name}" for model in models for action in actions]
 
 
 GROUP_PERMISSIONS = {
     EDITORS: [
-        *codenames(["add", "change", "view"], ENTRY_MODELS),
+        *codenames(["add", "change", "view"], EDITED_MODELS),
         *codenames(["add", "change", "delete", "view"], PART_MODELS),
-        *codenames(["view"], REFERENCE_MODELS),
+        *codenames(["view"], [Country]),
     ],
 }
 GROUP_PERMISSIONS[SENIOR_EDITORS] = [
     *GROUP_PERMISSIONS[EDITORS],
-    *codenames(["delete"], ENTRY_MODELS),
-    *codenames(["add", "change"], REFERENCE_MODELS),
+    *codenames(["delete"], EDITED_MODELS),
+    *codenames(["add", "change"], [Country]),
 ]
 
 

@@ -1,5 +1,5 @@
 """
-Revisions of the record: every save of an entry is kept, with its citations.
+Recording revisions of the record: every save of an entry is kept, with its citations.
 
 One revision holds one entry with its parts: its citations, an envoy's appointments (and
 their citations), an agreement's ratifications. Reverting it restores the entry exactly as
@@ -7,32 +7,21 @@ it was and touches no other entry, however the revision was made: one that recor
 entries is split into one for each. The admin records a revision for each save; commands
 and imports record theirs by saving inside ``recording()``.
 
-django-reversion stores the revisions; this module says what belongs together and
-compares two versions of an entry for the editors.
+django-reversion stores the revisions; this module says what belongs together. How two
+versions differ is in ``comparison``.
 """
 
-import difflib
-import re
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
 
 import reversion
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
-from django.db.models.signals import post_delete
-from django.dispatch import receiver
-from django.utils.formats import localize
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
-from django.utils.timezone import template_localtime
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from reversion.models import Revision, Version
-from reversion.signals import post_revision_commit
 
 from .models import (
+    EDITED_MODELS,
+    PART_MODELS,
     Agreement,
     Appointment,
     Citation,
@@ -41,39 +30,48 @@ from .models import (
     Event,
     Mission,
     Ratification,
-    Source,
-    Topic,
 )
 
 # A part of an entry, and the field that points to the entry (or part) it belongs to.
 PARENT_FIELDS = {Citation: "entry", Appointment: "envoy", Ratification: "agreement"}
 
-# What each model's versions take along. Parts follow their entry too, so that a revision
-# that saves only a citation still records the whole entry it belongs to.
-FOLLOW = {
+# The parts each model's rows hold, by relation: what a version of the row takes along.
+PART_RELATIONS = {
     Event: ["citations"],
     Mission: ["citations"],
     Envoy: ["citations", "appointments"],
     Agreement: ["citations", "ratifications"],
-    Appointment: ["citations", "envoy"],
-    Citation: ["entry"],
-    Ratification: ["agreement"],
-    Source: [],
-    Topic: [],
-    Country: [],
+    Appointment: ["citations"],
+}
+
+# What each model's versions take along: its parts, and for a part what it belongs to, so
+# that a revision that saves only a citation still records the whole entry.
+FOLLOW = {
+    model: [*PART_RELATIONS.get(model, []), *([PARENT_FIELDS[model]] if model in PARENT_FIELDS else [])]
+    for model in [*EDITED_MODELS, *PART_MODELS, Country]
 }
 
 
-def _register():
+def register():
+    """Register every model of the record with django-reversion; called when the app is ready."""
     for model, follow in FOLLOW.items():
-        if not reversion.is_registered(model):
-            reversion.register(model, follow=follow)
+        # The admin, ready before this app, registers what it finds unregistered with only
+        # its inlines to follow: these rules replace that.
+        if reversion.is_registered(model):
+            reversion.unregister(model)
+        # What the database derives from the other fields is not part of a version.
+        derived = [field.name for field in model._meta.concrete_fields if field.generated]
+        reversion.register(model, follow=follow, exclude=derived)
 
 
-_register()
-
-# Never shown as a change: they change on every save, or say what a part belongs to.
-UNCOMPARED_FIELDS = {"created", "updated"}
+def parts_now(entry):
+    """Every part ``entry`` holds in the database now, its parts' parts included."""
+    found = []
+    for name in PART_RELATIONS.get(type(entry), []):
+        for part in getattr(entry, name).all():
+            found.append(part)
+            found.extend(parts_now(part))
+    return found
 
 
 def parent_key(obj):
@@ -104,14 +102,14 @@ def entry_key(key, versions=None):
     return key
 
 
-@receiver(post_revision_commit, dispatch_uid="relations_one_revision_per_entry")
 def one_revision_per_entry(sender, revision, versions, **kwargs):
     """
     Split a revision that recorded several entries into one revision for each entry.
 
     Reverting a revision reverts everything in it, so a revision of a whole import would
     take every entry of the import back. Split, each keeps the revision's date, user and
-    comment, and reverting one entry touches no other.
+    comment, and reverting one entry touches no other. Connected to reversion's
+    ``post_revision_commit`` when the app is ready.
     """
     by_key = {(version._model, str(version.object_id)): version for version in versions}
     groups = {}
@@ -164,8 +162,8 @@ def record(entries, comment, user=None):
 _parts_deleted_in_block = ContextVar("relations_parts_deleted_in_block", default=None)
 
 
-@receiver(post_delete, dispatch_uid="relations_note_deleted_parts")
-def _note_deleted_part(sender, instance, **kwargs):
+def note_deleted_part(sender, instance, **kwargs):
+    """Note a part deleted inside ``recording()``, so that its entry is recorded without it."""
     deleted = _parts_deleted_in_block.get()
     if deleted is not None and sender in PARENT_FIELDS:
         deleted.append(instance)
@@ -205,202 +203,3 @@ def versions_of(obj):
 
 def latest_version(obj):
     return versions_of(obj).first()
-
-
-def describe_revision(revision):
-    """ "alice on 3 May 2025, 14:02 (“Changed title.”)": who saved a revision, when, and why."""
-    user = revision.user
-    who = (user.get_full_name() or user.get_username()) if user else _("a command or import (no user)")
-    when = localize(template_localtime(revision.date_created))
-    comment = revision.get_comment()
-    if comment:
-        return _("%(who)s on %(when)s (“%(comment)s”)") % {"who": who, "when": when, "comment": comment}
-    return _("%(who)s on %(when)s") % {"who": who, "when": when}
-
-
-# Comparing two versions of an entry.
-
-
-@dataclass
-class FieldChange:
-    name: str
-    label: str
-    old: str
-    new: str
-
-    @property
-    def marked(self):
-        """The old and the new text, with what was removed and what was added marked up."""
-        return word_diff(self.old, self.new)
-
-
-ADDED, CHANGED, REMOVED = "added", "changed", "removed"
-KIND_LABELS = {
-    ADDED: gettext_lazy("added"),
-    CHANGED: gettext_lazy("changed"),
-    REMOVED: gettext_lazy("removed"),
-}
-
-
-@dataclass
-class PartChange:
-    """A citation (or appointment, ratification) added, removed or changed."""
-
-    kind: str
-    model: type
-    label: str
-    changes: list = field(default_factory=list)
-
-    @property
-    def verbose_kind(self):
-        return KIND_LABELS[self.kind]
-
-    @property
-    def verbose_name(self):
-        return self.model._meta.verbose_name
-
-
-@dataclass
-class Comparison:
-    model: type
-    fields: list
-    parts: list
-
-    def __bool__(self):
-        return bool(self.fields or self.parts)
-
-    def summary(self):
-        """The changes in a few words: "title, summary; citations: 1 added, 1 changed"."""
-        pieces = []
-        if self.fields:
-            pieces.append(", ".join(str(change.label) for change in self.fields))
-        by_model = {}
-        for part in self.parts:
-            by_model.setdefault(part.model, []).append(part.kind)
-        for model, kinds in by_model.items():
-            counts = ", ".join(
-                f"{kinds.count(kind)} {label}" for kind, label in KIND_LABELS.items() if kind in kinds
-            )
-            pieces.append(f"{model._meta.verbose_name_plural}: {counts}")
-        return "; ".join(pieces)
-
-
-def compare(old_version, new_version):
-    """What changed in an entry, with its parts, from one of its versions to another."""
-    model = old_version._model
-    old_parts, new_parts = parts_of(old_version), parts_of(new_version)
-    part_changes = []
-    for key in sorted(set(old_parts) | set(new_parts), key=lambda key: (key[0]._meta.label, key[1])):
-        part_model = key[0]
-        old, new = old_parts.get(key), new_parts.get(key)
-        if old is None:
-            part_changes.append(
-                PartChange(ADDED, part_model, new.object_repr, field_changes(part_model, {}, new))
-            )
-        elif new is None:
-            part_changes.append(
-                PartChange(REMOVED, part_model, old.object_repr, field_changes(part_model, old, {}))
-            )
-        else:
-            changes = field_changes(part_model, old, new)
-            if changes:
-                part_changes.append(PartChange(CHANGED, part_model, new.object_repr, changes))
-    return Comparison(model, field_changes(model, old_version, new_version), part_changes)
-
-
-def parts_of(version):
-    """
-    The versions of the parts of ``version``'s entry held in the same revision, by key.
-
-    The key is (model, primary key). A part belongs to the entry when the chain of what it
-    belongs to, as the revision recorded it, leads to the entry.
-    """
-    entry_key = (version._model, str(version.object_id))
-    in_revision = {
-        (other._model, str(other.object_id)): other
-        for other in version.revision.version_set.select_related("content_type")
-    }
-    parts = {}
-    for key, other in in_revision.items():
-        if key[0] not in PARENT_FIELDS:
-            continue
-        current, seen = other, set()
-        while current is not None and (current._model, str(current.object_id)) not in seen:
-            seen.add((current._model, str(current.object_id)))
-            recorded_parent = parent_key(current._object_version.object)
-            if recorded_parent == entry_key:
-                parts[key] = other
-                break
-            current = in_revision.get(recorded_parent)
-    return parts
-
-
-def _compared_fields(model):
-    hidden = set(UNCOMPARED_FIELDS)
-    link_name = PARENT_FIELDS.get(model)
-    if link_name:
-        link = model._meta.get_field(link_name)
-        if isinstance(link, GenericForeignKey):
-            hidden |= {link.ct_field, link.fk_field}
-        else:
-            hidden.add(link.name)
-    return [
-        model_field
-        for model_field in [*model._meta.concrete_fields, *model._meta.many_to_many]
-        if model_field.name not in hidden and not (model_field.primary_key and model_field.auto_created)
-    ]
-
-
-def field_changes(model, old, new):
-    """The fields that differ between two versions (or {} for none) of one ``model`` row."""
-    old_values = old.field_dict if old else {}
-    new_values = new.field_dict if new else {}
-    changes = []
-    for model_field in _compared_fields(model):
-        before = display(model_field, old_values.get(model_field.attname))
-        after = display(model_field, new_values.get(model_field.attname))
-        if before != after:
-            label = str(model_field.verbose_name)
-            changes.append(FieldChange(model_field.name, label[:1].upper() + label[1:], before, after))
-    return changes
-
-
-def display(model_field, value):
-    """A stored value as an editor reads it: choices by label, related rows by name."""
-    if value is None or value == "" or value == []:
-        return ""
-    if model_field.many_to_many:
-        related = model_field.related_model._base_manager.in_bulk(value)
-        return "; ".join(sorted(str(related.get(pk, pk)) for pk in value))
-    if model_field.many_to_one:
-        related = model_field.related_model._base_manager.filter(pk=value).first()
-        return str(related) if related else str(value)
-    if model_field.choices:
-        return str(dict(model_field.flatchoices).get(value, value))
-    if isinstance(value, bool):
-        return _("yes") if value else _("no")
-    if isinstance(model_field, models.DateTimeField):
-        return localize(template_localtime(value))
-    return str(value)
-
-
-_WORDS = re.compile(r"\w+|\s+|[^\w\s]")
-
-
-def word_diff(old, new):
-    """Return (old, new) as HTML, with the words removed in <del> and those added in <ins>."""
-    before, after = _WORDS.findall(old), _WORDS.findall(new)
-    marked_old, marked_new = [], []
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    for tag, old_start, old_end, new_start, new_end in matcher.get_opcodes():
-        removed = escape("".join(before[old_start:old_end]))
-        added = escape("".join(after[new_start:new_end]))
-        if tag == "equal":
-            marked_old.append(removed)
-            marked_new.append(added)
-            continue
-        if removed:
-            marked_old.append(f"<del>{removed}</del>")
-        if added:
-            marked_new.append(f"<ins>{added}</ins>")
-    return mark_safe("".join(marked_old)), mark_safe("".join(marked_new))

@@ -1,40 +1,34 @@
 """
 The public pages: filtered lists, cited detail pages, the timeline, search and the home page.
 
-Only published entries are public; an appointment is public when its envoy is. Every page
-runs a small, fixed number of queries whatever the size of the database: related entries
-are fetched with ``select_related``/``prefetch_related``, never one query per row.
+Only published entries are public (``published()`` on each model's QuerySet says which).
+Every page runs a small, fixed number of queries whatever the size of the database: related
+entries are fetched with ``select_related``/``prefetch_related``, never one query per row.
 """
 
-from dataclasses import dataclass
 from operator import attrgetter
 
-from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.core.paginator import Paginator
-from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
-from django.db.models.functions import Coalesce
-from django.utils.text import capfirst
-from django.utils.translation import gettext
+from django.db.models import Case, Count, IntegerField, Prefetch, Value, When
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from . import filters
-from .models import Agreement, Appointment, Entry, Envoy, Event, Mission, Source
-from .partial_dates import PartialDateField, overlapping_years
-
-PUBLISHED = Entry.Status.PUBLISHED
-
-
-def published_appointments():
-    """Appointments the public may see: those of published envoys."""
-    return Appointment.objects.filter(envoy__status=PUBLISHED)
-
-
-def with_citations(queryset):
-    return queryset.prefetch_related("citations__source")
-
+from . import filters, forms
+from .models import (
+    CITED_MODELS,
+    ENTRY_MODELS,
+    LISTED_MODELS,
+    Agreement,
+    Appointment,
+    Envoy,
+    Event,
+    Mission,
+    Source,
+)
+from .search import search
+from .timeline import Timeline
 
 # Lists
 
@@ -51,6 +45,12 @@ class PublicListView(FilterView):
     template_name_suffix = "_list"
     page_title = ""
     page_description = ""
+
+    def get_filterset_class(self):
+        return filters.FILTERSETS[self.model]
+
+    def get_queryset(self):
+        return self.model.objects.listed()
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size)
@@ -69,8 +69,7 @@ class PublicListView(FilterView):
 
 
 class EventListView(PublicListView):
-    filterset_class = filters.EventFilter
-    queryset = Event.objects.published()
+    model = Event
     page_title = _("Events")
     page_description = _(
         "Events in the relations between Peru and the United States, filtered by category, topic and years."
@@ -78,34 +77,23 @@ class EventListView(PublicListView):
 
 
 class EnvoyListView(PublicListView):
-    filterset_class = filters.EnvoyFilter
+    model = Envoy
     page_title = _("Envoys")
     page_description = _(
         "The envoys of the United States to Peru and of Peru to the United States, with their appointments."
     )
 
-    def get_queryset(self):
-        return (
-            Envoy.objects.published()
-            .select_related("sending_country")
-            .prefetch_related(Prefetch("appointments", Appointment.objects.order_by("appointed", "slug")))
-        )
-
 
 class MissionListView(PublicListView):
-    filterset_class = filters.MissionFilter
+    model = Mission
     page_title = _("Missions")
     page_description = _(
         "The embassies, legations and consulates of Peru and the United States in each other."
     )
 
-    def get_queryset(self):
-        return Mission.objects.published().select_related("sending_country", "host_country")
-
 
 class AgreementListView(PublicListView):
-    filterset_class = filters.AgreementFilter
-    queryset = Agreement.objects.published()
+    model = Agreement
     page_title = _("Agreements")
     page_description = _(
         "Treaties and agreements between Peru and the United States, by kind, status, topic and year signed."
@@ -113,8 +101,7 @@ class AgreementListView(PublicListView):
 
 
 class SourceListView(PublicListView):
-    filterset_class = filters.SourceFilter
-    queryset = Source.objects.all()
+    model = Source
     page_title = _("Sources")
     page_description = _("The bibliography: every source that the facts on this site are cited to.")
 
@@ -123,10 +110,10 @@ class SourceListView(PublicListView):
 
 
 class PublishedDetailView(DetailView):
-    """A published entry, with its citations; drafts and unknown slugs are 404."""
+    """A published entry, with its citations and their sources; drafts and unknown slugs are 404."""
 
     def get_queryset(self):
-        return with_citations(super().get_queryset().published())
+        return super().get_queryset().published().prefetch_related("citations__source")
 
 
 class EventDetailView(PublishedDetailView):
@@ -153,8 +140,8 @@ class EnvoyDetailView(PublishedDetailView):
         return super().get_context_data(citation_parts=self.object.appointments.all(), **kwargs)
 
     def get_queryset(self):
-        appointments = with_citations(
-            Appointment.objects.select_related("mission__host_country").order_by("appointed", "slug")
+        appointments = Appointment.objects.select_related("mission__host_country").prefetch_related(
+            "citations__source"
         )
         return (
             super()
@@ -177,10 +164,7 @@ class MissionDetailView(PublishedDetailView):
             .select_related("sending_country", "host_country", "predecessor")
             .prefetch_related(
                 Prefetch("successors", Mission.objects.published()),
-                Prefetch(
-                    "appointments",
-                    published_appointments().select_related("envoy").order_by("appointed", "slug"),
-                ),
+                Prefetch("appointments", Appointment.objects.published().select_related("envoy")),
                 Prefetch("events", Event.objects.published()),
             )
         )
@@ -208,7 +192,7 @@ class SourceDetailView(DetailView):
     """A source, and every published entry that cites it, a page of citations at a time."""
 
     model = Source
-    citations_per_page = 100
+    citations_per_page = 50
 
     def get_context_data(self, **kwargs):
         paginator = Paginator(self.citing(), self.citations_per_page)
@@ -219,23 +203,17 @@ class SourceDetailView(DetailView):
 
     def citing(self):
         """The citations of this source by published entries, grouped by the entry's type."""
-        types = ContentType.objects.get_for_models(Event, Envoy, Mission, Agreement, Appointment)
-        public = {
-            Event: Event.objects.published(),
-            Envoy: Envoy.objects.published(),
-            Mission: Mission.objects.published(),
-            Agreement: Agreement.objects.published(),
-            Appointment: published_appointments().select_related("envoy", "mission"),
-        }
-        visible = Q()
-        for model, queryset in public.items():
-            visible |= Q(content_type=types[model], object_id__in=queryset.values("pk"))
-        order = [types[model].pk for model in public]
+        owners = [model.objects.published() for model in ENTRY_MODELS]
+        owners.append(Appointment.objects.published().select_related("envoy", "mission"))
         return (
-            self.object.citations.filter(visible)
+            self.object.citations.published()
             .select_related("content_type")
-            .prefetch_related(GenericPrefetch("entry", list(public.values())))
-            .order_by(ordering_by(order, "content_type"), "object_id", "position")
+            .prefetch_related(GenericPrefetch("entry", owners))
+            .order_by(
+                ordering_by([model._meta.model_name for model in CITED_MODELS], "content_type__model"),
+                "object_id",
+                "position",
+            )
         )
 
 
@@ -248,189 +226,67 @@ def ordering_by(values, field):
     )
 
 
-# Timeline
-
-
-@dataclass
-class TimelineItem:
-    date: object
-    kind: str
-    kind_label: str
-    title: str
-    url: str
-    detail: str = ""
-
-    @property
-    def year(self):
-        return self.date.year
-
-    @property
-    def decade(self):
-        return self.date.year // 10 * 10
+# Timeline, search and home
 
 
 class TimelineView(TemplateView):
-    """
-    Every dated entry in one chronological list, grouped by decade and year.
-
-    A page holds at most ``limit`` items and ends at a year boundary, with a link to go
-    on from the next year, so it stays light however much the record grows.
-    """
+    """Every dated entry in chronological order, grouped by decade and year, a period at a time."""
 
     template_name = "relations/timeline.html"
-    limit = 300
 
     def get(self, request, *args, **kwargs):
-        form = filters.TimelineForm(request.GET or None)
-        status = 200
+        form = forms.TimelineForm(request.GET or None)
         if form.is_bound and not form.is_valid():
-            status = 400
-            items, next_from = [], None
-        else:
-            data = form.cleaned_data if form.is_bound else {}
-            items, next_from = self.items(
-                data.get("year_from"), data.get("year_to"), data.get("type") or filters.TIMELINE_TYPES
-            )
-        context = self.get_context_data(form=form, items=items, next_from=next_from)
-        return self.render_to_response(context, status=status)
-
-    def items(self, year_from, year_to, types):
-        items = []
-        for kind in types:
-            items.extend(getattr(self, f"{kind}_items")(year_from, year_to)[: self.limit + 1])
-        items.sort(key=lambda item: (item.date, filters.TIMELINE_TYPES.index(item.kind), item.title))
-        if len(items) <= self.limit:
-            return items, None
-        boundary = items[self.limit].year
-        shown = [item for item in items[: self.limit] if item.year < boundary]
-        if not shown:
-            # One year alone holds more than a page: show what fits and go on after it.
-            return items[: self.limit], boundary + 1
-        return shown, boundary
-
-    def dated(self, queryset, field, year_from, year_to, end_field=None):
-        queryset = queryset.filter(**{f"{field}__isnull": False})
-        if year_from is not None or year_to is not None:
-            queryset = queryset.filter(overlapping_years(field, end_field, year_from, year_to))
-        return queryset.order_by(field, "pk")[: self.limit + 1]
-
-    def event_items(self, year_from, year_to):
-        label = gettext("Event")
-        return [
-            TimelineItem(event.date, "event", label, event.title, event.get_absolute_url(), event.summary)
-            for event in self.dated(Event.objects.published(), "date", year_from, year_to, "end_date")
-        ]
-
-    def appointment_items(self, year_from, year_to):
-        appointments = (
-            published_appointments()
-            .select_related("envoy", "mission")
-            .annotate(
-                start_date=Coalesce(
-                    "appointed", "arrived", "credentials_presented", output_field=PartialDateField()
-                )
-            )
+            context = self.get_context_data(form=form, items=[], periods=[], period=None)
+            return self.render_to_response(context, status=400)
+        data = form.cleaned_data if form.is_bound else {}
+        timeline = Timeline(data.get("year_from"), data.get("year_to"), data.get("type"))
+        periods = timeline.periods()
+        period = timeline.period(periods, data.get("period"))
+        page = Paginator(range(period.count if period else 0), timeline.page_size).get_page(
+            request.GET.get("page")
         )
-        label = gettext("Appointment")
-        return [
-            TimelineItem(
-                appointment.start_date,
-                "appointment",
-                label,
-                gettext("%(envoy)s appointed %(rank)s")
-                % {"envoy": appointment.envoy.name, "rank": appointment.get_rank_display()},
-                appointment.get_absolute_url(),
-                appointment.mission.name,
-            )
-            for appointment in self.dated(appointments, "start_date", year_from, year_to)
-        ]
-
-    def agreement_items(self, year_from, year_to):
-        label = gettext("Agreement signed")
-        return [
-            TimelineItem(
-                agreement.signed,
-                "agreement",
-                label,
-                agreement.title,
-                agreement.get_absolute_url(),
-                capfirst(agreement.get_kind_display()),
-            )
-            for agreement in self.dated(Agreement.objects.published(), "signed", year_from, year_to)
-        ]
-
-    def mission_items(self, year_from, year_to):
-        missions = Mission.objects.published()
-        opened = [
-            TimelineItem(m.opened, "mission", gettext("Mission opened"), m.name, m.get_absolute_url(), m.city)
-            for m in self.dated(missions, "opened", year_from, year_to)
-        ]
-        closed = [
-            TimelineItem(m.closed, "mission", gettext("Mission closed"), m.name, m.get_absolute_url(), m.city)
-            for m in self.dated(missions, "closed", year_from, year_to)
-        ]
-        return sorted(opened + closed, key=attrgetter("date"))
-
-
-# Search and home
+        at = periods.index(period) if period else 0
+        context = self.get_context_data(
+            form=form,
+            items=timeline.items(period, page.number) if period else [],
+            periods=periods,
+            period=period,
+            page_obj=page,
+            previous_period=periods[at - 1] if period and at > 0 else None,
+            next_period=periods[at + 1] if period and at + 1 < len(periods) else None,
+        )
+        return self.render_to_response(context)
 
 
 class SearchView(TemplateView):
     """One query across every entry type; the first results of each type, and how many in all."""
 
     template_name = "relations/search.html"
-    per_type = 10
 
     def get(self, request, *args, **kwargs):
-        form = filters.SearchForm(request.GET)
+        form = forms.SearchForm(request.GET)
         query = form.cleaned_data["q"].strip() if form.is_valid() else ""
-        context = self.get_context_data(form=form, query=query, groups=self.groups(query))
+        groups = search(query)
+        context = self.get_context_data(
+            form=form, query=query, groups=groups, total=sum(group.count for group in groups)
+        )
         return self.render_to_response(context, status=200 if form.is_valid() else 400)
 
-    def groups(self, query):
-        """The first results of each entry type, how many in all, and where to see them all."""
-        groups = []
-        if query:
-            for label, filterset_class, queryset, list_url in [
-                (_("Events"), filters.EventFilter, Event.objects.published(), "relations:event-list"),
-                (
-                    _("Envoys"),
-                    filters.EnvoyFilter,
-                    Envoy.objects.published()
-                    .select_related("sending_country")
-                    .prefetch_related(
-                        Prefetch("appointments", Appointment.objects.order_by("appointed", "slug"))
-                    ),
-                    "relations:envoy-list",
-                ),
-                (
-                    _("Missions"),
-                    filters.MissionFilter,
-                    Mission.objects.published().select_related("sending_country", "host_country"),
-                    "relations:mission-list",
-                ),
-                (
-                    _("Agreements"),
-                    filters.AgreementFilter,
-                    Agreement.objects.published(),
-                    "relations:agreement-list",
-                ),
-                (_("Sources"), filters.SourceFilter, Source.objects.all(), "relations:source-list"),
-            ]:
-                results = filterset_class({"q": query}, queryset=queryset).qs
-                count = results.count()
-                groups.append(
-                    {
-                        "label": label,
-                        "count": count,
-                        "results": list(results[: self.per_type]) if count else [],
-                        "list_url": list_url,
-                    }
-                )
-        return groups
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(total=sum(group["count"] for group in kwargs["groups"]), **kwargs)
+def published_counts():
+    """How many published entries of each listed kind there are, by model name, in one query."""
+    counts = [
+        model.objects.published()
+        .order_by()
+        .annotate(entry_type=Value(model._meta.model_name))
+        .values("entry_type")
+        .annotate(n=Count("pk"))
+        .values_list("entry_type", "n")
+        for model in LISTED_MODELS
+    ]
+    found = dict(counts[0].union(*counts[1:], all=True))
+    return {model._meta.model_name: found.get(model._meta.model_name, 0) for model in LISTED_MODELS}
 
 
 class HomeView(TemplateView):
@@ -439,23 +295,12 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         changed = []
-        for queryset in [
-            Event.objects.published(),
-            Envoy.objects.published(),
-            Mission.objects.published(),
-            Agreement.objects.published(),
-        ]:
-            changed.extend(queryset.order_by("-updated")[: self.latest])
+        for model in ENTRY_MODELS:
+            changed.extend(model.objects.published().order_by("-updated")[: self.latest])
         changed.sort(key=attrgetter("updated"), reverse=True)
         return super().get_context_data(
             key_dates=Event.objects.published().filter(category=Event.Category.DIPLOMATIC)[: self.latest],
             latest_changes=changed[: self.latest],
-            counts={
-                "events": Event.objects.published().count(),
-                "envoys": Envoy.objects.published().count(),
-                "missions": Mission.objects.published().count(),
-                "agreements": Agreement.objects.published().count(),
-                "sources": Source.objects.count(),
-            },
+            counts=published_counts(),
             **kwargs,
         )

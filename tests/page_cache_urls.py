@@ -1,9 +1,13 @@
-"""The site's pages, and a few views that test the page cache's rules on their own."""
+"""
+A few views that test the page cache's rules on their own, without language prefixes, so
+that the language comes from the browser's Accept-Language.
+"""
 
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
-from django.urls import include, path
+from django.urls import path
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
 
 from relations.caching import cache_public_page
 
@@ -33,6 +37,10 @@ def with_csrf_token(request):
     return HttpResponse(f"<input name=csrfmiddlewaretoken value={get_token(request)}>")
 
 
+def language(request):
+    return HttpResponse(get_language())
+
+
 def varying_by_user_agent(request):
     response = HttpResponse("Hello")
     patch_vary_headers(response, ["User-Agent"])
@@ -43,7 +51,6 @@ urlpatterns = [
     path("unmarked/", counted(plain)),
     *[
         path(f"{view.__name__}/", cache_public_page(counted(view)))
-        for view in [plain, with_cookie, with_csrf_token, varying_by_user_agent]
+        for view in [plain, language, with_cookie, with_csrf_token, varying_by_user_agent]
     ],
-    path("", include("config.urls")),
 ]

@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth.models import Group, User
+from django.http import HttpRequest
 
 from relations.models import Citation, Country, Event, Source
 
@@ -12,7 +13,8 @@ PREFIX = "relations-citation-content_type-object_id"
 def editor(client):
     user = User.objects.create_user("ana", password="a-long-test-password", is_staff=True)
     user.groups.add(Group.objects.get(name="Editors"))
-    assert client.login(username="ana", password="a-long-test-password")
+    # django-axes throttles sign-ins by the request's address, so signing in needs a request.
+    assert client.login(request=HttpRequest(), username="ana", password="a-long-test-password")
     return user
 
 

@@ -20,7 +20,7 @@ from django.core.management import call_command
 from django.db import connection
 from reversion.models import Revision, Version
 
-from relations import fixtures, revisions
+from relations import comparison, fixtures, revisions
 from relations.models import (
     Agreement,
     Appointment,
@@ -249,13 +249,13 @@ def test_an_edit_of_an_entry_and_its_citations_is_compared_and_reverted(client, 
     assert len(history.context["action_list"]) == 2
     assert f'value="{first.pk}"' in history.content.decode()
 
-    comparison = client.get(compare_url(event), {"from": first.pk, "to": second.pk})
-    assert comparison.status_code == 200
-    page = comparison.content.decode()
+    compared = client.get(compare_url(event), {"from": first.pk, "to": second.pk})
+    assert compared.status_code == 200
+    page = compared.content.decode()
     assert "<ins>the Republic of </ins>" in page or "<ins>the</ins>" in page
     assert "Citation added" in page and "Establishment of relations" in page
     assert "Citation changed" in page and "<del>The</del>" in page
-    changes = comparison.context["comparison"]
+    changes = compared.context["comparison"]
     assert [change.name for change in changes.fields] == ["title"]
     assert sorted(part.kind for part in changes.parts) == ["added", "changed"]
 
@@ -280,9 +280,9 @@ def test_an_envoys_revision_holds_its_appointments_and_their_citations(client, e
     client.force_login(editor)
     assert change(client, appointment, appointed_note="Commissioned on").status_code == 302
     old, new = versions(envoy)
-    comparison = revisions.compare(old, new)
-    assert [(part.model, part.kind) for part in comparison.parts] == [(Appointment, "changed")]
-    assert comparison.parts[0].changes[0].new == "Commissioned on"
+    changes = comparison.compare(old, new)
+    assert [(part.model, part.kind) for part in changes.parts] == [(Appointment, "changed")]
+    assert changes.parts[0].changes[0].new == "Commissioned on"
 
 
 @pytest.mark.django_db
@@ -373,7 +373,7 @@ def test_comparing_without_two_versions_of_the_entry_goes_back_to_its_history(cl
 
 
 def test_word_diff_marks_what_was_removed_and_added():
-    old, new = revisions.word_diff(
+    old, new = comparison.word_diff(
         "Relations were established in 1826.", "Relations were <b>restored</b> in 1827."
     )
     assert old == "Relations were <del>established</del> in <del>1826</del>."
@@ -499,7 +499,7 @@ def test_loading_fixtures_records_a_revision_per_entry_changed_and_none_when_unc
     call_command("load_initial_data", *sorted(map(str, fixtures.fixture_paths(tmp_path))))
     assert Revision.objects.count() == count + 1
     old, new = versions(Event.objects.get())
-    assert [(part.model, part.kind) for part in revisions.compare(old, new).parts] == [(Citation, "changed")]
+    assert [(part.model, part.kind) for part in comparison.compare(old, new).parts] == [(Citation, "changed")]
 
 
 @pytest.mark.django_db
@@ -511,9 +511,9 @@ def test_a_command_recording_its_work_gets_one_revision_per_entry_with_its_parts
     assert Revision.objects.count() == before + 2
     old, new = versions(event)
     assert new.revision.get_comment() == "Tidied the citations"
-    assert [(part.model, part.kind) for part in revisions.compare(old, new).parts] == [(Citation, "removed")]
+    assert [(part.model, part.kind) for part in comparison.compare(old, new).parts] == [(Citation, "removed")]
     old, new = versions(appointment.envoy)
-    assert [(part.model, part.kind) for part in revisions.compare(old, new).parts] == [(Citation, "added")]
+    assert [(part.model, part.kind) for part in comparison.compare(old, new).parts] == [(Citation, "added")]
 
 
 @pytest.mark.django_db

@@ -7,7 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from relations.models import Event
-from relations.partial_dates import PartialDate, overlapping_years
+from relations.partial_dates import PartialDate, PartialDateFormField
+from relations.year_ranges import overlapping_years
 
 
 @pytest.mark.parametrize(
@@ -128,7 +129,7 @@ def test_precision_must_match_the_value():
     with pytest.raises(ValidationError, match="known to the month, not to the day"):
         PartialDate.parse("1992-09", precision="day")
     with pytest.raises(ValidationError, match="is not a precision"):
-        PartialDate.parse("1992", precision="decade")
+        PartialDate.parse("1992", precision="century")
 
 
 def test_a_day_needs_a_month():
@@ -207,3 +208,97 @@ def test_a_span_reads_without_repeating_what_both_ends_share(start, end, html):
     template = Template("{% load relations_tags %}{% partial_date_range start end %}")
     context = Context({"start": PartialDate.parse(start), "end": PartialDate.parse(end) if end else None})
     assert template.render(context) == html
+
+
+@pytest.mark.parametrize(
+    ("stored", "shown", "precision"),
+    [
+        ("199", "1990s", "decade"),
+        ("1998~", "c. 1998", "year"),
+        ("2022<", "by 2022", "year"),
+        ("2022-06<", "by June 2022", "month"),
+        ("2024-11>", "November 2024 or later", "month"),
+        ("1962-07-18~", "c. 18 July 1962", "day"),
+    ],
+)
+def test_decades_and_derived_dates_read_as_what_is_known(stored, shown, precision):
+    date = PartialDate.parse(stored)
+    assert str(date) == shown
+    assert date.precision == precision
+    assert date.stored() == stored
+    assert date.is_derived == (stored[-1] in "~<>")
+
+
+@pytest.mark.parametrize(
+    ("written", "stored"),
+    [
+        ("c. 1998", "1998~"),
+        ("ca. 1998-06", "1998-06~"),
+        ("by 2022", "2022<"),
+        ("2024 or later", "2024>"),
+        ("1990s", "199"),
+        ("1826-05-02", "1826-05-02"),
+    ],
+)
+def test_editors_write_derived_dates_in_the_words_the_site_shows(written, stored):
+    field = PartialDateFormField(required=False)
+    assert field.clean(written).stored() == stored
+    assert field.prepare_value(field.clean(written)) == written.replace("ca. ", "c. ")
+
+
+@pytest.mark.parametrize("text", ["c. by 2022", "by 2022 or later", "1995s", "about 1998", "199", "2022<<"])
+def test_a_date_written_wrongly_is_refused_with_the_forms_it_may_take(text):
+    with pytest.raises(ValidationError) as error:
+        PartialDateFormField(required=False).clean(text)
+    assert "1990s" in " ".join(error.value.messages)
+
+
+def test_a_decade_is_its_first_year():
+    with pytest.raises(ValidationError, match="A decade is known by its first year"):
+        PartialDate(1995, decade=True)
+
+
+def test_decades_and_derived_dates_sort_among_stated_ones():
+    values = ["2022<", "2022-12-31", "2023", "199", "1990", "1989-12-31", "1998~", "1998"]
+    assert [d.stored() for d in sorted(map(PartialDate.parse, values))] == [
+        "1989-12-31",
+        "199",
+        "1990",
+        "1998",
+        "1998~",
+        "2022-12-31",
+        "2022<",
+        "2023",
+    ]
+    assert PartialDate.parse("1998~") != PartialDate.parse("1998")
+
+
+def test_a_decade_spans_its_ten_years():
+    decade = PartialDate.parse("199")
+    assert (decade.earliest(), decade.latest()) == (datetime.date(1990, 1, 1), datetime.date(1999, 12, 31))
+
+
+@pytest.mark.django_db
+def test_year_ranges_match_decades_and_derived_dates_like_stated_ones():
+    make_event("the-1990s", "199")
+    make_event("by-2022", "2022<")
+    make_event("c-1998", "1998~")
+    make_event("1989", "1989")
+
+    def matching(**years):
+        query = overlapping_years("date", "end_date", **years)
+        return set(Event.objects.filter(query).values_list("slug", flat=True))
+
+    assert matching(year_from=1995, year_to=1995) == {"the-1990s"}
+    assert matching(year_from=1998, year_to=1998) == {"the-1990s", "c-1998"}
+    assert matching(year_from=2000) == {"by-2022"}
+    assert matching(year_to=1989) == {"1989"}
+    assert matching(year_from=1990, year_to=1990) == {"the-1990s"}
+    assert [e.slug for e in Event.objects.order_by("date")] == ["1989", "the-1990s", "c-1998", "by-2022"]
+
+
+@pytest.mark.django_db
+def test_the_longest_stored_date_fits_its_column():
+    event = make_event("long", "2022-06-30<")
+    event.refresh_from_db()
+    assert event.date.stored() == "2022-06-30<"

@@ -14,11 +14,11 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='appointment',
             name='credentials_presented',
-            field=relations.partial_dates.PartialDateField(blank=True, db_index=True, null=True, verbose_name='credentials presented'),
+            field=relations.partial_dates.PartialDateField(max_length=10, blank=True, db_index=True, null=True, verbose_name='credentials presented'),
         ),
         migrations.AlterField(
             model_name='event',
             name='end_date',
-            field=relations.partial_dates.PartialDateField(blank=True, db_index=True, null=True, verbose_name='end date'),
+            field=relations.partial_dates.PartialDateField(max_length=10, blank=True, db_index=True, null=True, verbose_name='end date'),
         ),
     ]

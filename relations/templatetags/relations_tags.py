@@ -1,33 +1,47 @@
 """
-Template tags for the public pages: partial dates as ``<time>``, and citations as footnotes.
+Template tags for the public pages: partial dates as ``<time>``, citations as footnotes,
+and the small pieces of presentation every page shares.
 
-A detail page gathers its citations once with ``{% citation_notes entry parts as notes %}``,
-marks each claim with ``{% cite notes entry "date" %}`` (superscript note numbers, and a
-"Sources differ" note where the sources give different values), and lists the notes at
-the end with ``{% include "includes/notes.html" %}``.
+A detail page gathers its notes once with ``{% citation_notes entry parts as notes %}``
+(see ``relations.citations``), marks each claim with ``{% cite notes entry "date" %}``
+(superscript note numbers, and "Sources differ" where the sources' values cannot all be
+true), and lists the notes at the end with ``{% include "includes/notes.html" %}``.
 """
 
-from collections import defaultdict
-from dataclasses import dataclass, field
-
 from django import template
-from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.urls import reverse, translate_url
 from django.utils.html import format_html
-from django.utils.text import capfirst
+from django.utils.translation import get_language, gettext
 
-from ..partial_dates import PartialDate, PartialDateField, range_texts
+from ..citations import Notes
+from ..partial_dates import PartialDate, range_texts
 
 register = template.Library()
+
+
+def _time(date, text):
+    """A date's words in a ``<time>`` element, marked as derived where no source states it."""
+    if date.decade:
+        # No ``datetime`` value can name a decade: the words alone say it.
+        element = format_html('<span class="date">{}</span>', text)
+    else:
+        element = format_html('<time datetime="{}">{}</time>', date.isoformat(), text)
+    if date.is_derived:
+        return format_html(
+            '<span class="derived" title="{}">{}</span>',
+            gettext("A date no source states: the site derived it, as the editorial note explains."),
+            element,
+        )
+    return element
 
 
 @register.filter
 def partial_date(value):
     """Render a PartialDate as ``<time datetime="1838-06">June 1838</time>``; nothing for None."""
-    if not value:
-        return ""
-    return format_html('<time datetime="{}">{}</time>', value.isoformat(), str(value))
+    if not isinstance(value, PartialDate):
+        return value or ""
+    return _time(value, str(value))
 
 
 @register.simple_tag
@@ -40,131 +54,7 @@ def partial_date_range(start, end=None):
     if not end or end == start:
         return partial_date(start)
     start_text, end_text = range_texts(start, end)
-    return format_html(
-        '<time datetime="{}">{}</time>–<time datetime="{}">{}</time>',
-        start.isoformat(),
-        start_text,
-        end.isoformat(),
-        end_text,
-    )
-
-
-@dataclass
-class Note:
-    number: int
-    citation: object
-    owner: object
-    claim_label: str = ""
-    referenced: bool = False
-
-    @property
-    def value(self):
-        """What this source gives for its claim, shown as a date where the claim is one."""
-        citation = self.citation
-        return display_value(self.owner, citation.claim, citation.value) if citation.value else ""
-
-    @property
-    def id(self):
-        return f"note-{self.number}"
-
-    @property
-    def ref_id(self):
-        return f"ref-{self.number}"
-
-
-@dataclass
-class Difference:
-    """What the sources give for one claim of one entry, value by value."""
-
-    owner: object
-    claim: str
-    claim_label: str
-    values: list = field(default_factory=list)  # [(display value, [Note, ...]), ...]
-    shown: bool = False
-
-
-class Notes:
-    """
-    The numbered citations of one page.
-
-    The entry's own citations come first, by position, then those of its parts (an
-    envoy's appointments), so that every note on the page has its own number.
-    """
-
-    def __init__(self, entry, parts=()):
-        self.notes = []
-        self._by_claim = defaultdict(list)
-        for owner in [entry, *parts]:
-            citations = sorted(owner.citations.all(), key=lambda citation: citation.position)
-            for citation in citations:
-                note = Note(len(self.notes) + 1, citation, owner, claim_label(owner, citation.claim))
-                self.notes.append(note)
-                self._by_claim[key(owner), citation.claim].append(note)
-        self.differences = {}
-        for (owner_key, claim), notes in self._by_claim.items():
-            if claim and len({note.citation.value for note in notes if note.citation.value}) > 1:
-                self.differences[owner_key, claim] = difference(notes)
-
-    def __iter__(self):
-        return iter(self.notes)
-
-    def __len__(self):
-        return len(self.notes)
-
-    def for_claim(self, owner, claim):
-        return self._by_claim.get((key(owner), claim), [])
-
-    def difference(self, owner, claim):
-        return self.differences.get((key(owner), claim))
-
-    def unshown_differences(self):
-        """The disagreements no ``cite`` tag has shown beside its claim, to be shown at the end."""
-        return [difference for difference in self.differences.values() if not difference.shown]
-
-
-def key(owner):
-    return (owner._meta.label_lower, owner.pk)
-
-
-def claim_label(owner, claim):
-    if not claim:
-        return ""
-    try:
-        return str(owner._meta.get_field(claim).verbose_name)
-    except (FieldDoesNotExist, AttributeError):
-        return claim
-
-
-def difference(notes):
-    first = notes[0]
-    result = Difference(first.owner, first.citation.claim, first.claim_label)
-    by_value = {}
-    for note in notes:
-        value = note.citation.value
-        if value:
-            by_value.setdefault(value, []).append(note)
-    result.values = [
-        (display_value(first.owner, first.citation.claim, value), notes) for value, notes in by_value.items()
-    ]
-    return result
-
-
-def display_value(owner, claim, value):
-    """
-    A source's value for a claim as the page shows the claim: a ``<time>`` for a partial
-    date, the label for one of a field's choices, otherwise the value as the source gives it.
-    """
-    try:
-        model_field = owner._meta.get_field(claim)
-    except FieldDoesNotExist:
-        return value
-    if isinstance(model_field, PartialDateField):
-        try:
-            return partial_date(PartialDate.parse(value))
-        except ValidationError:
-            return value
-    choices = dict(getattr(model_field, "flatchoices", None) or ())
-    return capfirst(choices[value]) if value in choices else value
+    return format_html("{}–{}", _time(start, start_text), _time(end, end_text))
 
 
 @register.simple_tag
@@ -177,18 +67,41 @@ def citation_notes(entry, parts=()):
 def cite(notes, owner, claim=""):
     """
     The superscript note numbers for one claim of ``owner``, and beside them a
-    "Sources differ" note if its citations give different values.
+    "Sources differ" note if its sources give values that cannot all be true.
     """
     cited = notes.for_claim(owner, claim)
     if not cited:
         return ""
-    refs = [note for note in cited if not note.referenced]
-    for note in refs:
+    refs = [(note, not note.referenced) for note in cited]
+    for note in cited:
         note.referenced = True
     differ = notes.difference(owner, claim)
     if differ:
         differ.shown = True
     return render_to_string("includes/cite.html", {"refs": refs, "difference": differ})
+
+
+@register.inclusion_tag("includes/dated_cell.html")
+def dated_cell(notes, appointment, claim, qualifier=""):
+    """One date of an appointment's course, with the source's qualifier and its notes."""
+    return {
+        "notes": notes,
+        "appointment": appointment,
+        "claim": claim,
+        "date": getattr(appointment, claim),
+        "qualifier": qualifier,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def page_in_language(context, language, absolute=False):
+    """The address of this page, with its filters, in ``language``: "/es/events/?q=lima"."""
+    request = context["request"]
+    url = translate_url(request.get_full_path(), language)
+    if url == request.get_full_path() and language != (get_language() or "en")[:2]:
+        # A page outside the language prefixes (an error page) has no other-language address.
+        return ""
+    return request.build_absolute_uri(url) if absolute else url
 
 
 @register.simple_tag(takes_context=True)
@@ -203,9 +116,30 @@ def nav_link(context, url_name, label):
 
 
 @register.filter
+def localized(obj, field):
+    """
+    ``obj``'s ``field`` in the page's language where the site has it; otherwise the English,
+    marked ``lang="en"`` so that it is read as English.
+    """
+    text, language = obj.translated(field)
+    if language != (get_language() or "en")[:2]:
+        return format_html('<span lang="{}">{}</span>', language, text)
+    return text
+
+
+@register.filter
+def localized_text(obj, field):
+    """``obj``'s ``field`` in the page's language where the site has it, as plain text (for titles)."""
+    return obj.translated(field)[0]
+
+
+@register.filter
 def entry_title(entry):
-    """An entry's title or name, without the date ``str()`` may add."""
-    return getattr(entry, "title", None) or getattr(entry, "name", None) or str(entry)
+    """An entry's title or name in the page's language, without the date ``str()`` may add."""
+    for field in ("title", "name"):
+        if getattr(entry, field, None):
+            return localized(entry, field) if hasattr(entry, "translated") else getattr(entry, field)
+    return str(entry)
 
 
 @register.filter
@@ -219,5 +153,6 @@ def verbose_name_plural(instance):
 
 
 @register.filter
-def model_name(instance):
-    return instance._meta.model_name
+def item_template(instance):
+    """The template of ``instance``'s item in a list: ``relations/items/<model>.html``."""
+    return f"relations/items/{instance._meta.model_name}.html"

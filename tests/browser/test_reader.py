@@ -118,15 +118,24 @@ def test_the_site_works_by_keyboard(browse, site_record):
 
 
 def test_the_filters_work_without_javascript(browse, site_record):
+    wide = browse(viewport=DESKTOP, javascript=False)
+    wide.goto("/missions/")
+    expect(wide.get_by_label("Status")).to_be_visible()
+
     page = browse(viewport=PHONE, javascript=False)
     page.goto("/missions/")
-    expect(page.locator("details.filters")).to_have_attribute("open", "")
+    # Folded on a phone from the first paint, without any script; opened by its summary.
+    expect(page.get_by_label("Status")).to_be_hidden()
+    page.locator("details.filters summary").click()
     page.get_by_label("Status").select_option("open")
     page.get_by_role("button", name="Apply").click()
     expect(page.locator("#result-count")).to_have_text("2 missions")
     page.goto("/timeline/?type=agreement")
     expect(page.locator(".timeline-item")).to_have_count(1)
     expect(page.locator(".timeline-item")).to_contain_text("Treaty of Friendship")
+    # A filter that cannot be read keeps the form open on a phone, with its message.
+    page.goto("/missions/?kind=nonsense")
+    expect(page.get_by_label("Kind")).to_be_visible()
 
 
 def test_on_phones_the_filters_fold_away_until_asked_for(browse, site_record):

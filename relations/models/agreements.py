@@ -1,0 +1,144 @@
+"""Treaties and agreements between the two countries, and each party's ratification."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ..partial_dates import PartialDate, PartialDateField
+from .base import Country, Entry, Topic, check_order
+from .search import search_text_field
+
+
+class Agreement(Entry):
+    class Kind(models.TextChoices):
+        TREATY = "treaty", _("treaty")
+        TRADE = "trade-agreement", _("trade agreement")
+        EXECUTIVE = "executive-agreement", _("executive agreement")
+        MOU = "memorandum", _("memorandum of understanding")
+        MULTILATERAL = "multilateral", _("multilateral pact")
+        LEGISLATION = "legislation", _("legislation")
+
+    class AgreementStatus(models.TextChoices):
+        SIGNED = "signed", _("signed")
+        IN_FORCE = "in-force", _("in force")
+        TERMINATED = "terminated", _("terminated")
+        SUPERSEDED = "superseded", _("superseded")
+        EXPIRED = "expired", _("expired")
+
+    title = models.CharField(_("title"), max_length=300)
+    title_es = models.CharField(
+        _("title in Spanish"), max_length=300, blank=True, help_text=_("The site's translation.")
+    )
+    short_name = models.CharField(_("short name"), max_length=50, blank=True)
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=Kind.choices,
+        blank=True,
+        db_index=True,
+        help_text=_("Empty where no source says what kind of instrument it is."),
+    )
+    parties = models.ManyToManyField(
+        Country, related_name="agreements", verbose_name=_("parties"), blank=True
+    )
+    signed = PartialDateField(_("signed"), null=True, blank=True, db_index=True)
+    place_signed = models.CharField(_("place signed"), max_length=200, blank=True)
+    in_force = PartialDateField(_("entered into force"), null=True, blank=True)
+    ended = PartialDateField(_("ended"), null=True, blank=True)
+    agreement_status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=AgreementStatus.choices,
+        blank=True,
+        db_index=True,
+        help_text=_("Empty where no source says where the agreement stands."),
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    summary_es = models.TextField(_("summary in Spanish"), blank=True, help_text=_("The site's translation."))
+    text_url = models.URLField(_("text"), max_length=500, blank=True)
+    amends = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="amended_by",
+        verbose_name=_("amends or supersedes"),
+    )
+    topics = models.ManyToManyField(Topic, blank=True, related_name="agreements", verbose_name=_("topics"))
+    search_text = search_text_field("title", "title_es", "short_name", "summary", "summary_es")
+
+    class Meta:
+        ordering = [models.F("signed").asc(nulls_last=True), "title", "slug"]
+        verbose_name = _("agreement")
+        verbose_name_plural = _("agreements")
+
+    def __str__(self):
+        return self.short_name or self.title
+
+    def clean(self):
+        check_order(
+            self,
+            [
+                (
+                    "signed",
+                    "in_force",
+                    _("An agreement cannot enter into force before it is signed."),
+                ),
+                ("signed", "ended", _("An agreement cannot end before it is signed.")),
+                ("in_force", "ended", _("An agreement cannot end before it enters into force.")),
+            ],
+        )
+        if self.amends_id and self.amends_id == self.slug:
+            raise ValidationError({"amends": _("An agreement cannot amend itself.")})
+
+
+class RatificationManager(models.Manager):
+    def get_by_natural_key(self, agreement, country):
+        return self.get(agreement=agreement, country=country)
+
+
+class Ratification(models.Model):
+    """One party's ratification (or legislative approval) of an agreement."""
+
+    agreement = models.ForeignKey(
+        Agreement,
+        on_delete=models.CASCADE,
+        related_name="ratifications",
+        verbose_name=_("agreement"),
+    )
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, verbose_name=_("country"))
+    date = PartialDateField(_("date"))
+    body = models.CharField(_("by"), max_length=200, blank=True, help_text=_("E.g. “the Peruvian Congress”."))
+    editorial_note = models.TextField(
+        _("editorial note"),
+        blank=True,
+        help_text=_("Why the preferred date was chosen, or how a derived date was reached."),
+    )
+
+    objects = RatificationManager()
+
+    class Meta:
+        ordering = ["agreement", "date", "country"]
+        verbose_name = _("ratification")
+        verbose_name_plural = _("ratifications")
+        constraints = [
+            models.UniqueConstraint(fields=["agreement", "country"], name="one_ratification_per_party")
+        ]
+
+    def __str__(self):
+        return f"{self.country}: {self.date}"
+
+    def natural_key(self):
+        return (self.agreement_id, self.country_id)
+
+    natural_key.dependencies = ["relations.agreement", "relations.country"]
+
+    def clean(self):
+        agreement = getattr(self, "agreement", None)
+        signed = agreement.signed if agreement else None
+        if (
+            isinstance(signed, PartialDate)
+            and isinstance(self.date, PartialDate)
+            and self.date.latest() < signed.earliest()
+        ):
+            raise ValidationError({"date": _("An agreement cannot be ratified before it is signed.")})

@@ -1,0 +1,166 @@
+"""
+What every part of the record shares: countries and topics, timestamps, and the entry
+with its slug, publication state and citations.
+
+Every entry type has a slug for its primary key: the slug is the entry's natural key in
+the fixtures and its stable public URL, so it does not change once the entry exists.
+"""
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from ..partial_dates import PartialDate
+from .sources import Citation
+from .timestamps import TimestampedModel
+
+
+class Translated:
+    """
+    A row whose texts have the site's Spanish versions beside them, in ``<field>_es`` fields.
+
+    Its own texts are the site's English; a page in Spanish shows the Spanish version where
+    there is one and otherwise the English, marked as English.
+    """
+
+    def translated(self, field):
+        """
+        Return ``field`` in the active language where the site has it, and the language it is
+        in. A field with no Spanish version at all (a person's name) is in every language.
+        """
+        language = (get_language() or "en")[:2]
+        if not hasattr(self, f"{field}_es"):
+            return getattr(self, field), language
+        if language == "es" and getattr(self, f"{field}_es"):
+            return getattr(self, f"{field}_es"), "es"
+        return getattr(self, field), "en"
+
+
+class Country(Translated, models.Model):
+    """A state party to the relations, historical states included."""
+
+    code = models.SlugField(
+        _("code"),
+        max_length=20,
+        primary_key=True,
+        help_text=_("Lower-case ISO 3166 code where one exists (“us”, “pe”)."),
+    )
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    name_es = models.CharField(_("name in Spanish"), max_length=100)
+    iso_code = models.CharField(
+        _("ISO 3166 code"),
+        max_length=2,
+        blank=True,
+        help_text=_("Empty for historical states that have none."),
+    )
+    existed_from = models.PositiveSmallIntegerField(_("existed from (year)"), null=True, blank=True)
+    existed_to = models.PositiveSmallIntegerField(_("existed to (year)"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if self.existed_from and self.existed_to and self.existed_to < self.existed_from:
+            raise ValidationError({"existed_to": _("A state cannot end before it began.")})
+
+
+class Topic(Translated, models.Model):
+    """A theme that cuts across entry types: trade, counter-narcotics, migration, ..."""
+
+    slug = models.SlugField(_("slug"), max_length=80, primary_key=True)
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    name_es = models.CharField(_("name in Spanish"), max_length=100, blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self):
+        return self.name
+
+
+class EntryQuerySet(models.QuerySet):
+    def published(self):
+        """Return the entries the public may see."""
+        return self.filter(status=Entry.Status.PUBLISHED)
+
+    def listed(self):
+        """Return the published entries with what a list of them shows, fetched with them."""
+        return self.published()
+
+
+class Entry(Translated, TimestampedModel):
+    """What every entry type has: a stable slug, a publication state and citations."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        PUBLISHED = "published", _("published")
+
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        primary_key=True,
+        help_text=_("The entry's address on the site; it cannot change once saved."),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    editorial_note = models.TextField(
+        _("editorial note"),
+        blank=True,
+        help_text=_(
+            "Why the preferred values were chosen where sources differ, and how any derived date was reached."
+        ),
+    )
+    citations = GenericRelation(Citation, related_query_name="%(class)s")
+
+    objects = EntryQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def get_absolute_url(self):
+        return reverse(f"relations:{self._meta.model_name}-detail", args=[self.slug])
+
+    def is_published(self):
+        """Return True if the entry is publicly visible."""
+        return self.status == Entry.Status.PUBLISHED
+
+
+def unique_slug(model, base):
+    """Return ``base``, or ``base-2``, ``base-3``..., whichever no ``model`` row has yet."""
+    slug, number = base, 1
+    while model.objects.filter(pk=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+def check_order(instance, pairs):
+    """
+    Raise a ValidationError for each (earlier, later) pair of partial-date fields out of order.
+
+    Two dates are out of order only when the later one certainly falls before the earlier
+    one: "1838" is not before "1838-06-02".
+    """
+    errors = {}
+    for earlier, later, message in pairs:
+        start, end = getattr(instance, earlier), getattr(instance, later)
+        if (
+            isinstance(start, PartialDate)
+            and isinstance(end, PartialDate)
+            and end.latest() < start.earliest()
+        ):
+            errors[later] = message
+    if errors:
+        raise ValidationError(errors)

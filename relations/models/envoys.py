@@ -1,0 +1,228 @@
+"""Envoys of both countries and their appointments, with the dates of each mission's course."""
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.functions import Coalesce
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from ..partial_dates import PartialDateField
+from ..year_ranges import overlapping_years
+from .base import Country, Entry, EntryQuerySet, check_order, unique_slug
+from .search import search_text_field
+from .sources import Citation
+from .timestamps import TimestampedModel
+
+
+class EnvoyQuerySet(EntryQuerySet):
+    def listed(self):
+        return self.published().select_related("sending_country").prefetch_related("appointments")
+
+
+class Envoy(Entry):
+    """A person sent by one country to the other."""
+
+    class CareerStatus(models.TextChoices):
+        CAREER = "career", _("Foreign Service officer")
+        NON_CAREER = "non-career", _("political appointee")
+        BOTH = "both", _("career and political appointments")
+        PRE_1915 = "pre-1915", _("not classified (before 1915)")
+        UNKNOWN = "", _("not stated")
+
+    name = models.CharField(_("name"), max_length=200)
+    sort_name = models.CharField(
+        _("sort name"),
+        max_length=200,
+        db_index=True,
+        help_text=_("Surname first: “Cooley, James”."),
+    )
+    sending_country = models.ForeignKey(
+        Country,
+        on_delete=models.PROTECT,
+        related_name="envoys",
+        verbose_name=_("sending country"),
+    )
+    birth_year = models.PositiveSmallIntegerField(_("born"), null=True, blank=True)
+    death_year = models.PositiveSmallIntegerField(_("died"), null=True, blank=True)
+    career_status = models.CharField(
+        _("career status"), max_length=20, choices=CareerStatus.choices, blank=True
+    )
+    residence = models.CharField(_("state of residence"), max_length=100, blank=True)
+    biography = models.TextField(_("biography"), blank=True)
+    external_url = models.URLField(
+        _("biographical record"),
+        max_length=500,
+        blank=True,
+        help_text=_("The person's page in an authoritative register."),
+    )
+    search_text = search_text_field("name", "sort_name", "biography")
+
+    objects = EnvoyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["sort_name", "slug"]
+        verbose_name = _("envoy")
+        verbose_name_plural = _("envoys")
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if self.birth_year and self.death_year and self.death_year < self.birth_year:
+            raise ValidationError({"death_year": _("A person cannot die before being born.")})
+
+
+class AppointmentQuerySet(models.QuerySet):
+    def published(self):
+        """Return the appointments the public may see: those of published envoys."""
+        return self.filter(envoy__status=Entry.Status.PUBLISHED)
+
+    def serving_during(self, year):
+        """
+        Return the appointments whose time in office overlaps ``year``.
+
+        Time in office runs from the presentation of credentials (or, where that is not
+        known, the appointment) to the end of mission; with no end of mission recorded the
+        envoy is taken to be still in office. Nominees who never served are left out.
+        """
+        began = overlapping_years("credentials_presented", year_to=year) | (
+            models.Q(credentials_presented__isnull=True) & overlapping_years("appointed", year_to=year)
+        )
+        not_yet_ended = overlapping_years("ended", year_from=year) | models.Q(ended__isnull=True)
+        return self.filter(began & not_yet_ended, is_nominee_only=False)
+
+
+class Appointment(TimestampedModel):
+    """One appointment of an envoy to a post, with the dates of its course."""
+
+    class Rank(models.TextChoices):
+        CHARGE = "charge-d-affaires", _("chargé d’affaires")
+        CHARGE_AD_INTERIM = "charge-d-affaires-ad-interim", _("chargé d’affaires ad interim")
+        MINISTER_RESIDENT = "minister-resident", _("minister resident")
+        MINISTER_PLENIPOTENTIARY = "minister-plenipotentiary", _("minister plenipotentiary")
+        ENVOY = (
+            "envoy-extraordinary-minister-plenipotentiary",
+            _("envoy extraordinary and minister plenipotentiary"),
+        )
+        AMBASSADOR = (
+            "ambassador-extraordinary-plenipotentiary",
+            _("ambassador extraordinary and plenipotentiary"),
+        )
+        # The title as a source gives it when it says only "ambassador", not the rank in full.
+        AMBASSADOR_UNQUALIFIED = "ambassador", _("ambassador")
+        COMMISSIONER = "commissioner", _("commissioner")
+        CONSUL = "consul", _("consul")
+
+    class Outcome(models.TextChoices):
+        LEFT_POST = "left-post", _("left post")
+        RECALLED = "recalled", _("presented recall")
+        DIED = "died", _("died at post")
+        DIED_AWAY = "died-away", _("died away from post")
+        PROMOTED = "promoted", _("promoted at post")
+        SUPERSEDED = "superseded", _("superseded")
+        INTERRUPTED = "interrupted", _("relations interrupted")
+        SUSPENDED = "suspended", _("relations suspended")
+        RECALL_REQUESTED = "recall-requested", _("recall requested by the host government")
+        RELINQUISHED = "relinquished", _("relinquished charge")
+        DID_NOT_SERVE = "did-not-serve", _("did not serve")
+        OTHER = "other", _("other")
+
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        primary_key=True,
+        blank=True,
+        help_text=_("Left empty, it is made from the envoy and the year of appointment."),
+    )
+    envoy = models.ForeignKey(
+        Envoy, on_delete=models.CASCADE, related_name="appointments", verbose_name=_("envoy")
+    )
+    mission = models.ForeignKey(
+        "Mission",
+        on_delete=models.PROTECT,
+        related_name="appointments",
+        verbose_name=_("post"),
+    )
+    rank = models.CharField(_("rank"), max_length=60, choices=Rank.choices, db_index=True)
+    appointed = PartialDateField(_("appointed"), null=True, blank=True, db_index=True)
+    appointed_note = models.CharField(_("appointment qualifier"), max_length=200, blank=True)
+    arrived = PartialDateField(_("arrived"), null=True, blank=True)
+    arrived_note = models.CharField(_("arrival qualifier"), max_length=200, blank=True)
+    credentials_presented = PartialDateField(_("credentials presented"), null=True, blank=True, db_index=True)
+    credentials_note = models.CharField(
+        _("credentials qualifier"),
+        max_length=200,
+        blank=True,
+        help_text=_("The source's words, e.g. “Officially recognized on”."),
+    )
+    ended = PartialDateField(_("end of mission"), null=True, blank=True, db_index=True)
+    ended_note = models.CharField(
+        _("end qualifier"),
+        max_length=200,
+        blank=True,
+        help_text=_("The source's words, e.g. “Presented recall on”, “Died at post on”."),
+    )
+    outcome = models.CharField(_("how it ended"), max_length=20, choices=Outcome.choices, blank=True)
+    is_nominee_only = models.BooleanField(
+        _("nominee who did not serve"),
+        default=False,
+        help_text=_("Appointed or nominated, but never took up or completed the mission."),
+    )
+    note = models.TextField(_("note"), blank=True, help_text=_("The source's note, verbatim."))
+    editorial_note = models.TextField(
+        _("editorial note"),
+        blank=True,
+        help_text=_(
+            "Why the preferred dates were chosen where sources differ, or how a derived date was reached."
+        ),
+    )
+    citations = GenericRelation(Citation, related_query_name="appointment")
+
+    objects = AppointmentQuerySet.as_manager()
+
+    class Meta:
+        # In the order the appointments began; those with no date known come last.
+        ordering = [
+            Coalesce("appointed", "arrived", "credentials_presented").asc(nulls_last=True),
+            "slug",
+        ]
+        verbose_name = _("appointment")
+        verbose_name_plural = _("appointments")
+        indexes = [models.Index(fields=["appointed", "ended"])]
+
+    def __str__(self):
+        return f"{self.envoy}, {self.get_rank_display()} ({self.appointed or '?'})"
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            base = slugify(f"{self.envoy_id} {self.start.year if self.start else ''}")
+            self.slug = unique_slug(Appointment, base)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return f"{self.envoy.get_absolute_url()}#{self.slug}"
+
+    @property
+    def start(self):
+        """The first date known of this appointment."""
+        return self.appointed or self.arrived or self.credentials_presented
+
+    def clean(self):
+        check_order(
+            self,
+            [
+                (
+                    "appointed",
+                    "credentials_presented",
+                    _("Credentials cannot be presented before the appointment."),
+                ),
+                ("appointed", "arrived", _("An envoy cannot arrive before being appointed.")),
+                ("appointed", "ended", _("A mission cannot end before the appointment.")),
+                (
+                    "credentials_presented",
+                    "ended",
+                    _("A mission cannot end before credentials were presented."),
+                ),
+            ],
+        )

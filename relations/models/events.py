@@ -1,0 +1,56 @@
+"""Events in the relations: what happened, when (to the precision known), and who took part."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ..partial_dates import PartialDateField
+from .base import Entry, Topic, check_order
+from .search import search_text_field
+
+
+class Event(Entry):
+    class Category(models.TextChoices):
+        DIPLOMATIC = "diplomatic", _("diplomatic")
+        POLITICAL = "political", _("political")
+        TRADE = "trade", _("trade and economy")
+        SECURITY = "security", _("security and defence")
+        COUNTER_NARCOTICS = "counter-narcotics", _("counter-narcotics")
+        VISIT = "visit", _("visit")
+        DEVELOPMENT = "development", _("development and aid")
+        CULTURE = "culture", _("culture and education")
+        HEALTH = "health", _("health and humanitarian")
+        CONFLICT = "conflict", _("war and conflict")
+
+    title = models.CharField(_("title"), max_length=300)
+    title_es = models.CharField(
+        _("title in Spanish"), max_length=300, blank=True, help_text=_("The site's translation.")
+    )
+    date = PartialDateField(_("date"), db_index=True)
+    end_date = PartialDateField(_("end date"), null=True, blank=True, db_index=True)
+    category = models.CharField(_("category"), max_length=20, choices=Category.choices, db_index=True)
+    topics = models.ManyToManyField(Topic, blank=True, related_name="events", verbose_name=_("topics"))
+    summary = models.CharField(_("summary"), max_length=500)
+    summary_es = models.CharField(
+        _("summary in Spanish"), max_length=500, blank=True, help_text=_("The site's translation.")
+    )
+    body = models.TextField(_("body"), blank=True)
+    envoys = models.ManyToManyField("Envoy", blank=True, related_name="events", verbose_name=_("envoys"))
+    missions = models.ManyToManyField(
+        "Mission", blank=True, related_name="events", verbose_name=_("missions")
+    )
+    agreements = models.ManyToManyField(
+        "Agreement", blank=True, related_name="events", verbose_name=_("agreements")
+    )
+    search_text = search_text_field("title", "title_es", "summary", "summary_es", "body")
+
+    class Meta:
+        ordering = ["date", "title", "slug"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        indexes = [models.Index(fields=["status", "date"])]
+
+    def __str__(self):
+        return f"{self.date}: {self.title}" if self.date else self.title
+
+    def clean(self):
+        check_order(self, [("date", "end_date", _("An event cannot end before it starts."))])

@@ -1,0 +1,76 @@
+"""Diplomatic and consular posts of each country in the other, and what they grew from."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ..partial_dates import PartialDateField
+from .base import Country, Entry, EntryQuerySet, check_order
+from .search import search_text_field
+
+
+class MissionQuerySet(EntryQuerySet):
+    def listed(self):
+        return self.published().select_related("sending_country", "host_country")
+
+
+class Mission(Entry):
+    """A diplomatic or consular post of one country in the other."""
+
+    class Kind(models.TextChoices):
+        EMBASSY = "embassy", _("embassy")
+        LEGATION = "legation", _("legation")
+        CONSULATE_GENERAL = "consulate-general", _("consulate-general")
+        CONSULATE = "consulate", _("consulate")
+        CONSULAR_AGENCY = "consular-agency", _("consular agency")
+
+    name = models.CharField(_("name"), max_length=200)
+    name_es = models.CharField(
+        _("name in Spanish"), max_length=200, blank=True, help_text=_("The site's translation.")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, db_index=True)
+    sending_country = models.ForeignKey(
+        Country,
+        on_delete=models.PROTECT,
+        related_name="missions_sent",
+        verbose_name=_("sending country"),
+    )
+    host_country = models.ForeignKey(
+        Country,
+        on_delete=models.PROTECT,
+        related_name="missions_hosted",
+        verbose_name=_("host country"),
+    )
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    opened = PartialDateField(_("opened"), null=True, blank=True, db_index=True)
+    closed = PartialDateField(_("closed"), null=True, blank=True, db_index=True)
+    predecessor = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="successors",
+        verbose_name=_("grew from"),
+        help_text=_("The post this one replaced, e.g. the legation that became an embassy."),
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    summary_es = models.TextField(_("summary in Spanish"), blank=True, help_text=_("The site's translation."))
+    search_text = search_text_field("name", "name_es", "city", "summary", "summary_es")
+
+    objects = MissionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["sending_country", "name", "slug"]
+        verbose_name = _("mission")
+        verbose_name_plural = _("missions")
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        check_order(self, [("opened", "closed", _("A mission cannot close before it opens."))])
+        if self.predecessor_id and self.predecessor_id == self.slug:
+            raise ValidationError({"predecessor": _("A mission cannot grow from itself.")})

@@ -1,0 +1,201 @@
+"""
+The timeline: every dated entry in one chronological list, grouped and paged by period.
+
+Each kind of entry gives its dated items (events by their date, appointments by when they
+began, agreements by when they were signed, missions by when they opened and closed). The
+years that hold items are cut into periods of about ``page_size`` items each, whole decades
+where they fit, whole years otherwise; a page shows one period, and a year that alone holds
+more than a page is shown a page at a time. However much the record grows, a page stays
+light and a reader moves from one period to the next.
+"""
+
+from collections import Counter
+from dataclasses import dataclass
+
+from django.db.models import Count
+from django.db.models.functions import Coalesce, Substr
+from django.utils.text import capfirst
+from django.utils.translation import get_language, gettext
+
+from .models import Agreement, Appointment, Event, Mission
+from .partial_dates import PartialDateField
+from .year_ranges import overlapping_years
+
+# The kinds of item, in the order that items of one date are listed.
+TIMELINE_TYPES = ["event", "appointment", "agreement", "mission"]
+
+
+@dataclass
+class TimelineItem:
+    date: object
+    kind: str
+    kind_label: str
+    title: str
+    url: str
+    detail: str = ""
+    # The language of the title and of the detail where it is not the page's (English shown in Spanish).
+    title_lang: str = ""
+    detail_lang: str = ""
+
+    @property
+    def year(self):
+        """The year heading the item stands under; none for a date known only to the decade."""
+        return "" if self.date.decade else self.date.year
+
+    @property
+    def decade(self):
+        return self.date.year // 10 * 10
+
+
+@dataclass(frozen=True)
+class Period:
+    first_year: int
+    last_year: int
+    count: int
+
+    def __str__(self):
+        if self.first_year == self.last_year:
+            return str(self.first_year)
+        return f"{self.first_year}–{self.last_year}"
+
+
+def year_of(stored):
+    """The first year of a stored partial date's period: "1838-06" → 1838, "199" → 1990."""
+    return int(stored[:4]) if len(stored) >= 4 and stored[3].isdigit() else int(stored[:3]) * 10
+
+
+class Timeline:
+    """The periods and items of the timeline between two years, of the kinds asked for."""
+
+    page_size = 60
+
+    def __init__(self, year_from=None, year_to=None, types=None):
+        self.year_from, self.year_to = year_from, year_to
+        self.types = [kind for kind in TIMELINE_TYPES if kind in (types or TIMELINE_TYPES)]
+
+    # What is dated, kind by kind: (queryset, date field, end field) for each of its dates.
+
+    def sources(self, kind):
+        if kind == "event":
+            return [(Event.objects.published(), "date", "end_date")]
+        if kind == "appointment":
+            start = Coalesce("appointed", "arrived", "credentials_presented", output_field=PartialDateField())
+            appointments = Appointment.objects.published().select_related("envoy", "mission")
+            return [(appointments.annotate(start_date=start), "start_date", None)]
+        if kind == "agreement":
+            return [(Agreement.objects.published(), "signed", None)]
+        return [(Mission.objects.published(), "opened", None), (Mission.objects.published(), "closed", None)]
+
+    def dated(self, queryset, field, end_field, year_from, year_to):
+        queryset = queryset.filter(**{f"{field}__isnull": False})
+        if year_from is not None or year_to is not None:
+            queryset = queryset.filter(overlapping_years(field, end_field, year_from, year_to))
+        return queryset
+
+    # Periods
+
+    def year_counts(self):
+        """How many items each year holds, within the years asked for."""
+        counts = Counter()
+        for kind in self.types:
+            for queryset, field, end_field in self.sources(kind):
+                dated = self.dated(queryset, field, end_field, self.year_from, self.year_to)
+                rows = dated.annotate(year=Substr(field, 1, 4)).values("year").annotate(n=Count("pk"))
+                for row in rows.order_by():
+                    counts[year_of(row["year"])] += row["n"]
+        return counts
+
+    def period(self, periods, year):
+        """The period that holds ``year``, or the first after it, or the first of all."""
+        if year is not None:
+            for period in periods:
+                if year <= period.last_year:
+                    return period
+        return periods[0] if periods else None
+
+    def periods(self):
+        """The periods of about ``page_size`` items: whole decades where they fit, else whole years."""
+        counts = self.year_counts()
+        by_decade = Counter()
+        for year, count in counts.items():
+            by_decade[year // 10 * 10] += count
+        periods, start, end, held = [], None, None, 0
+
+        def close():
+            if start is not None:
+                periods.append(Period(start, end, held))
+
+        for decade in sorted(by_decade):
+            if by_decade[decade] > self.page_size:
+                close()
+                start, held = None, 0
+                for year in sorted(year for year in counts if year // 10 * 10 == decade):
+                    if start is not None and held + counts[year] > self.page_size:
+                        close()
+                        start, held = None, 0
+                    start = year if start is None else start
+                    end, held = year, held + counts[year]
+                close()
+                start, held = None, 0
+                continue
+            if start is not None and held + by_decade[decade] > self.page_size:
+                close()
+                start, held = None, 0
+            start = decade if start is None else start
+            end = max(year for year in counts if year // 10 * 10 == decade)
+            held += by_decade[decade]
+        close()
+        return periods
+
+    # Items
+
+    def items(self, period, page=1):
+        """The items of ``page`` of ``period``, in order: at most ``page_size`` of them."""
+        wanted = page * self.page_size
+        items = []
+        for kind in self.types:
+            for queryset, field, end_field in self.sources(kind):
+                dated = self.dated(queryset, field, end_field, self.year_from, self.year_to)
+                # Only the dates that begin in the period: a span is shown where it began.
+                dated = dated.filter(overlapping_years(field, None, period.first_year, period.last_year))
+                rows = dated.order_by(field, "pk")[:wanted]
+                items.extend(self.item(kind, field, row) for row in rows)
+        items.sort(key=lambda item: (item.date, TIMELINE_TYPES.index(item.kind), item.title))
+        return items[wanted - self.page_size : wanted]
+
+    def item(self, kind, field, row):
+        if kind == "event":
+            return self.entry_item(row.date, kind, gettext("Event"), row, "title", "summary")
+        if kind == "appointment":
+            title = gettext("%(envoy)s appointed %(rank)s") % {
+                "envoy": row.envoy.name,
+                "rank": row.get_rank_display(),
+            }
+            item = self.entry_item(row.start_date, kind, gettext("Appointment"), row.mission, "name", "name")
+            item.title, item.title_lang, item.url = title, "", row.get_absolute_url()
+            return item
+        if kind == "agreement":
+            item = self.entry_item(row.signed, kind, gettext("Agreement signed"), row, "title")
+            item.detail = capfirst(row.get_kind_display())
+            return item
+        label = gettext("Mission opened") if field == "opened" else gettext("Mission closed")
+        item = self.entry_item(getattr(row, field), kind, label, row, "name")
+        item.detail = row.city
+        return item
+
+    @staticmethod
+    def entry_item(date, kind, label, entry, title_field, detail_field=None):
+        """An item titled by ``entry``'s own text, in the page's language where the site has it."""
+        language = (get_language() or "en")[:2]
+        title, title_lang = entry.translated(title_field)
+        detail, detail_lang = entry.translated(detail_field) if detail_field else ("", language)
+        return TimelineItem(
+            date,
+            kind,
+            label,
+            title,
+            entry.get_absolute_url(),
+            detail,
+            title_lang if title_lang != language else "",
+            detail_lang if detail_lang != language else "",
+        )

@@ -1,0 +1,43 @@
+"""An editor's way through the admin in a real browser: open an entry, change it, save it."""
+
+import pytest
+from django.contrib.auth.models import Group, User
+from playwright.sync_api import expect
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "a-long-editor-password"
+
+
+@pytest.fixture
+def editor_page(browse, site_record):
+    user = User.objects.create_user("ana", password=PASSWORD, is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    page = browse()
+    page.goto("/admin/login/")
+    page.get_by_label("Username").fill("ana")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.locator("#site-name")).to_be_visible()
+    return page
+
+
+# (change form, field to edit, new value): one entry of every type, with its inlines.
+EDITS = [
+    ("envoy/william-gonzales", "biography", "Ambassador to Peru, 1920–1921."),
+    ("event/recognition", "summary", "Cooley's appointment recognized Peru's independence."),
+    ("mission/us-embassy-lima", "city", "Lima"),
+    ("agreement/treaty-1851", "place_signed", "Lima, Peru"),
+    ("source/pocom-peru", "description", "The register of U.S. chiefs of mission."),
+    ("appointment/gonzales-1920", "note", "Raised to ambassador when the legation became an embassy."),
+]
+
+
+@pytest.mark.parametrize(("change_form", "field", "value"), EDITS, ids=[e[0].split("/")[0] for e in EDITS])
+def test_an_editor_edits_an_entry_of_every_type_and_saves(editor_page, change_form, field, value):
+    page = editor_page
+    page.goto(f"/admin/relations/{change_form}/change/")
+    page.locator(f"#id_{field}").fill(value)
+    page.locator("#content-main form").get_by_role("button", name="Save", exact=True).last.click()
+    expect(page.locator(".messagelist .success")).to_contain_text("was changed successfully")
+    expect(page.locator(".errornote")).to_have_count(0)
