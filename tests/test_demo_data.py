@@ -20,6 +20,7 @@ from relations.models import (
     Ratification,
     Source,
 )
+from relations.partial_dates import PRECISIONS
 
 from .factories import EventFactory
 
@@ -74,7 +75,7 @@ def test_every_published_entry_is_cited_and_some_entries_are_drafts(record):
 
 def test_dates_come_to_every_precision_and_spans(record):
     precisions = Counter(event.date.precision for event in Event.objects.all())
-    assert set(precisions) == {"year", "month", "day"}
+    assert set(precisions) == set(PRECISIONS)
     assert Event.objects.filter(end_date__isnull=False).exists()
     assert Mission.objects.filter(closed__isnull=False).exists()
 
@@ -87,6 +88,14 @@ def test_entries_are_related_to_each_other(record):
     assert Mission.objects.filter(predecessor__isnull=False).exists()
     assert Agreement.objects.filter(amends__isnull=False).exists()
     assert Ratification.objects.exists()
+
+
+def test_some_dates_are_derived_each_with_its_basis_and_no_source_for_it(record):
+    derived = [event for event in Event.objects.all() if event.date.is_derived]
+    assert derived
+    for event in derived:
+        assert event.editorial_note
+        assert not event.citations.filter(claim="date").exists()
 
 
 def test_some_sources_differ_on_a_date(record):

@@ -28,6 +28,7 @@ from . import words
 
 FIRST_YEAR, LAST_YEAR = 1826, 2025
 DRAFT_SHARE = 0.04
+DERIVED_SHARE = 0.03
 # Entries written per bulk insert: enough to be fast, few enough to keep memory flat.
 CHUNK = 5000
 COUNTRIES = [
@@ -300,7 +301,8 @@ class Generator:
         title = template.format(place=place, year=year, matter=self.rng.choice(words.MATTERS))
         slug = self.slug(title)
         fields = self.entry_fields()
-        date = self.date(year)
+        derived = self.rng.choice(words.DERIVED_DATES) if self.chance(DERIVED_SHARE) else None
+        date = f"{year:04d}{derived[0]}" if derived else self.date(year)
         end = self.date(year + self.rng.randint(1, 3)) if self.chance(0.1) and year < LAST_YEAR else None
         event = Event(
             slug=slug,
@@ -313,7 +315,10 @@ class Generator:
             **fields,
         )
         claims = [("date", date)]
-        if self.chance(0.04):
+        if derived:
+            # No source states a derived date: the editorial note says how it was reached.
+            claims, event.editorial_note = [], derived[1]
+        elif self.chance(0.04):
             # Sources that differ on the date: the site prefers the first, and says why.
             claims.append(("date", f"{year + 1:04d}" if year < LAST_YEAR else f"{year - 1:04d}"))
             event.editorial_note = "Sources differ on the year; the site follows the earlier record."

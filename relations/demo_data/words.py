@@ -6,6 +6,10 @@ titles, each for the entry types and countries they suit, and the shapes its dat
 import calendar
 
 
+def to_the_decade(rng, year):
+    return f"{year // 10:03d}"
+
+
 def year_only(rng, year):
     return f"{year:04d}"
 
@@ -19,9 +23,18 @@ def to_the_day(rng, year):
     return f"{year:04d}-{month:02d}-{rng.randint(1, calendar.monthrange(year, month)[1]):02d}"
 
 
-# How the dates of the record are known, and how often: each shape writes the stored form
-# of a partial date within a year. Another precision or qualifier is one more line here.
-DATE_SHAPES = [(year_only, 3), (to_the_month, 2), (to_the_day, 5)]
+# How the dates the sources state are known, and how often: each shape writes the stored
+# form of a partial date within a year (see partial_dates.py). Another precision is one more
+# line here.
+DATE_SHAPES = [(to_the_decade, 1), (year_only, 3), (to_the_month, 2), (to_the_day, 5)]
+
+# Dates that no source states and the site derives: the mark of each kind after the year,
+# and the editorial note that gives its basis.
+DERIVED_DATES = [
+    ("~", "No source dates the event: the date is derived from its context, about then."),
+    ("<", "No source dates the event: no later than the document that mentions it."),
+    (">", "No source dates the event: no earlier than the latest event its document mentions."),
+]
 
 TOPICS = [
     "Trade",
