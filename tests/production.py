@@ -1,9 +1,12 @@
 """Run code in a fresh interpreter with the production settings, as a deployment reads them."""
 
+import atexit
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -23,7 +26,10 @@ django.setup()
 
 
 def production_environment():
-    """This process's environment without the site's variables, and then production's."""
+    """
+    This process's environment without the site's variables, and then production's, with a
+    page cache of its own: pages another test's site cached are not this one's.
+    """
     inherited = {
         key: value
         for key, value in os.environ.items()
@@ -35,7 +41,15 @@ def production_environment():
         "DJANGO_DEBUG": "0",
         "DJANGO_SECRET_KEY": SECRET_KEY,
         "DJANGO_ALLOWED_HOSTS": "testserver",
+        "DJANGO_CACHE_DIR": cache_directory(),
     }
+
+
+def cache_directory():
+    """A new, empty directory for a site's file cache, removed when the tests end."""
+    directory = tempfile.mkdtemp(prefix="relations-test-cache-")
+    atexit.register(shutil.rmtree, directory, ignore_errors=True)
+    return directory
 
 
 def run_in_production(code, **env):

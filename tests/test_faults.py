@@ -171,13 +171,15 @@ def test_a_running_site_recovers_by_itself_when_the_database_returns(gunicorn):
         assert fetch(f"{site}/events/recognition/")[0] == 200
 
         proxy.stop()
-        status, headers = fetch(f"{site}/events/recognition/")
+        # The page in the page cache is still served; one that must be rendered cannot be.
+        assert fetch(f"{site}/events/recognition/")[0] == 200
+        status, headers = fetch(f"{site}/events/recognition/?while=down")
         assert status == 503
         assert headers["Retry-After"] == "30"
         assert fetch(f"{site}/health/")[0] == 503
 
         proxy.start()  # on the same port: the database is back
-        assert fetch(f"{site}/events/recognition/")[0] == 200
+        assert fetch(f"{site}/events/recognition/?while=back")[0] == 200
         assert fetch(f"{site}/health/")[0] == 200
     finally:
         if not proxy.stopping:
