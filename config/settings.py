@@ -138,19 +138,30 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # a per-process memory cache would go on serving, in the other workers, a page that an edit
 # made stale; the database cache would add a write to the database for each page cached, and
 # SQLite lets one writer in at a time, editors included.
+# The pages are a cache of their own, so that however many there are, they never crowd out
+# the content version, which stays in the default cache.
 REDIS_URL = os.environ.get("REDIS_URL")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        alias: {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        for alias in ["default", "pages"]
+    }
 else:
+    CACHE_DIR = Path(os.environ.get("DJANGO_CACHE_DIR", BASE_DIR / "cache"))
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": os.environ.get("DJANGO_CACHE_DIR", BASE_DIR / "cache"),
-            # Past this many files, a third of them are removed at random; each is a page.
+            "LOCATION": CACHE_DIR / "default",
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": CACHE_DIR / "pages",
+            # Past this many pages, a third of them are removed at random.
             "OPTIONS": {"MAX_ENTRIES": 3000},
-        }
+        },
     }
-PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_ALIAS = "pages"
+CONTENT_VERSION_CACHE_ALIAS = "default"
 # How long a cached page is kept at most (a change of content ends it sooner), and how long
 # browsers and proxies may reuse a public page without asking again.
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
@@ -158,9 +169,10 @@ PAGE_MAX_AGE = int(os.environ.get("DJANGO_PAGE_MAX_AGE", "60"))
 # ------------------------------------------------------------------------------------------
 
 # Faults: a cache server that cannot be reached makes pages uncached, never errors.
-if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
-    CACHES["default"]["BACKEND"] = "relations.resilient_cache.ResilientRedisCache"
-    CACHES["default"].setdefault("OPTIONS", {}).update(socket_connect_timeout=0.5, socket_timeout=0.5)
+for cache in CACHES.values():
+    if cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+        cache["BACKEND"] = "relations.resilient_cache.ResilientRedisCache"
+        cache.setdefault("OPTIONS", {}).update(socket_connect_timeout=0.5, socket_timeout=0.5)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -19,4 +19,5 @@ CACHES = {
     "pages": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
 }
 PAGE_CACHE_ALIAS = "pages"
+CONTENT_VERSION_CACHE_ALIAS = "default"
 WHITENOISE_AUTOREFRESH = True

@@ -1,8 +1,8 @@
 """
 The page cache: public pages cached whole, all invalidated at once when any content changes.
 
-Every page is cached under a key made of the *content version*, a token kept in the shared
-cache beside the pages, and of what the page depends on: its absolute URL (scheme, host,
+Every page is cached under a key made of the *content version*, a token kept in a shared
+cache (the pages are in another), and of what the page depends on: its absolute URL (scheme, host,
 path and query string), the active language and the release of the code that renders it.
 Any change to the content (a save or delete of a row of the record, a change to one of its
 many-to-many relations, a load, an import, a revert) replaces the token, so that no page
@@ -70,6 +70,11 @@ def page_cache():
     return caches[settings.PAGE_CACHE_ALIAS]
 
 
+def version_cache():
+    # Apart from the pages, so that no number of them can crowd the version out.
+    return caches[settings.CONTENT_VERSION_CACHE_ALIAS]
+
+
 # The content version.
 
 
@@ -84,7 +89,7 @@ def content_version():
     A cache that has lost the version (emptied, restarted, culled) gets a new one, so that
     the pages cached under the lost one are never served again.
     """
-    cache = page_cache()
+    cache = version_cache()
     version = cache.get(VERSION_KEY)
     if version is None:
         version = _new_version()
@@ -95,7 +100,7 @@ def content_version():
 
 def _replace_version():
     try:
-        page_cache().set(VERSION_KEY, _new_version(), timeout=None)
+        version_cache().set(VERSION_KEY, _new_version(), timeout=None)
     except Exception:
         # The edit itself has been saved; pages cached before it expire after
         # PAGE_CACHE_SECONDS at the latest.

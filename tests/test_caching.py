@@ -94,10 +94,6 @@ def queries_for(client, url, **headers):
     return response, len(queries)
 
 
-def version():
-    return caches["pages"].get(caching.VERSION_KEY)
-
-
 # Served from the cache
 
 
@@ -216,7 +212,8 @@ def test_pages_of_another_release_are_not_served(page_cache, settings, tmp_path)
 
 
 def test_a_failing_cache_serves_pages_uncached(client, settings, event):
-    settings.CACHES = {**settings.CACHES, "pages": {"BACKEND": "tests.test_caching.UnreachableCache"}}
+    unreachable = {"BACKEND": "tests.test_caching.UnreachableCache"}
+    settings.CACHES = {**settings.CACHES, "pages": unreachable, "default": unreachable}
     response = client.get("/events/recognition/")
     assert heading(response) == "The United States recognizes Peru"
     event.title = "Recognition of Peru"
@@ -415,9 +412,24 @@ def test_migrate_replaces_the_content_version(page_cache):
     assert caching.content_version() != before
 
 
+def test_however_many_pages_are_cached_the_version_stays(client, settings, tmp_path, event):
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": tmp_path,
+            "OPTIONS": {"MAX_ENTRIES": 4},
+        },
+    }
+    before = caching.content_version()
+    for number in range(12):
+        client.get(f"/events/?page={number}")
+    assert caching.content_version() == before
+
+
 def test_a_lost_version_is_never_found_again(page_cache):
     before = caching.content_version()
-    caches["pages"].delete(caching.VERSION_KEY)
+    caching.version_cache().delete(caching.VERSION_KEY)
     assert caching.content_version() != before
 
 
@@ -482,7 +494,7 @@ def test_the_etag_differs_by_page_and_language(client, page_cache, event):
 
 def test_last_modified_is_when_the_content_changed(client, page_cache, event):
     changed = time.time() - 30
-    caches["pages"].set(caching.VERSION_KEY, (changed, "a-version"), timeout=None)
+    caching.version_cache().set(caching.VERSION_KEY, (changed, "a-version"), timeout=None)
     response = client.get("/events/recognition/")
     assert response["Last-Modified"] == http_date(int(changed))
     since = client.get("/events/recognition/", headers={"if-modified-since": response["Last-Modified"]})
