@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -94,6 +95,20 @@ class Server:
         with urllib.request.urlopen(self.url + path, timeout=60) as response:
             return response.status
 
+    def settle(self, path, workers=2):
+        """
+        Wait until the requests a run left queued are answered: wrk stops waiting at the end
+        of a run, but the server goes on working through them, and would slow the next run.
+        """
+        with ThreadPoolExecutor(workers) as pool:
+            list(pool.map(lambda _worker: self.get(path), range(workers)))
+        used = self.cpu_seconds()
+        for _tenth in range(600):
+            time.sleep(0.1)
+            if self.cpu_seconds() == used:
+                return
+            used = self.cpu_seconds()
+
     def cpu_seconds(self):
         """The processor time the server's processes have used so far."""
         pids = [self.process.pid]
@@ -159,6 +174,7 @@ def wrk(server, paths, seconds, connections=16, fresh=False, token="run"):
     cpu_before = server.cpu_seconds()
     result = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60)
     cpu = server.cpu_seconds() - cpu_before
+    server.settle(paths[0])
     figures = next((line for line in result.stdout.splitlines() if line.startswith("BENCH ")), None)
     if result.returncode or figures is None:
         sys.exit(f"wrk failed:\n{result.stdout}{result.stderr}")
