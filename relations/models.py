@@ -403,6 +403,7 @@ class Mission(Entry):
         CONSULATE_GENERAL = "consulate-general", _("consulate-general")
         CONSULATE = "consulate", _("consulate")
         CONSULAR_AGENCY = "consular-agency", _("consular agency")
+        SPECIAL_MISSION = "special-mission", _("special mission")
 
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, db_index=True)
@@ -467,6 +468,12 @@ class Appointment(TimestampedModel):
         )
         COMMISSIONER = "commissioner", _("commissioner")
         CONSUL = "consul", _("consul")
+        # The titles a source gives without the rest of the rank: "Peruvian Ambassador to
+        # the United States", "Peruvian Minister at Washington".
+        AMBASSADOR_AS_STATED = "ambassador", _("ambassador")
+        MINISTER_AS_STATED = "minister", _("minister")
+        SPECIAL_EMISSARY = "special-emissary", _("special emissary")
+        SPECIAL_ENVOY = "special-envoy", _("special envoy")
 
     class Outcome(models.TextChoices):
         LEFT_POST = "left-post", _("left post")
@@ -518,6 +525,18 @@ class Appointment(TimestampedModel):
         help_text=_("The source's words, e.g. “Presented recall on”, “Died at post on”."),
     )
     outcome = models.CharField(_("how it ended"), max_length=20, choices=Outcome.choices, blank=True)
+    # A source's span of the envoy's time in the post ("Ambassador to Peru from July 24,
+    # 1956"): the persons lists of Foreign Relations of the United States give such spans,
+    # and their first day is sometimes the appointment, sometimes the credentials, so it is
+    # kept apart from both.
+    held_from = PartialDateField(_("in post from"), null=True, blank=True)
+    held_to = PartialDateField(_("in post to"), null=True, blank=True)
+    held_note = models.CharField(
+        _("in-post qualifier"),
+        max_length=300,
+        blank=True,
+        help_text=_("The source's words for the span, e.g. “Ambassador to Peru from July 24, 1956”."),
+    )
     is_nominee_only = models.BooleanField(
         _("nominee who did not serve"),
         default=False,
@@ -552,7 +571,7 @@ class Appointment(TimestampedModel):
     @property
     def start(self):
         """The first date known of this appointment."""
-        return self.appointed or self.arrived or self.credentials_presented
+        return self.appointed or self.arrived or self.credentials_presented or self.held_from
 
     def clean(self):
         check_order(
@@ -570,6 +589,7 @@ class Appointment(TimestampedModel):
                     "ended",
                     _("A mission cannot end before credentials were presented."),
                 ),
+                ("held_from", "held_to", _("A time in post cannot end before it begins.")),
             ],
         )
 
@@ -685,3 +705,28 @@ class Ratification(models.Model):
             and self.date.latest() < signed.earliest()
         ):
             raise ValidationError({"date": _("An agreement cannot be ratified before it is signed.")})
+
+
+class LoadedState(models.Model):
+    """
+    What an entry held, with its parts, when it was last loaded, imported or exported.
+
+    Outside data (the fixtures, the Office of the Historian's repositories) is compared with
+    this and with the entry as it is now: an entry that differs from its loaded state was
+    changed by an editor since, and is left as the editor made it (see ``relations.baselines``).
+    """
+
+    model = models.CharField(_("model"), max_length=100)
+    object_id = models.CharField(_("object id"), max_length=120)
+    content = models.JSONField(_("content"))
+    recorded = models.DateTimeField(_("recorded"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("loaded state")
+        verbose_name_plural = _("loaded states")
+        constraints = [
+            models.UniqueConstraint(fields=["model", "object_id"], name="one_loaded_state_per_entry")
+        ]
+
+    def __str__(self):
+        return f"{self.model} “{self.object_id}”"
