@@ -79,7 +79,7 @@ class Importer:
     def __init__(self, overwrite=False):
         self.overwrite = overwrite
         self.report = LoadReport()
-        self.cited = set()
+        self.matched = set()  # the citations this import has matched to a record
         self.changes = defaultdict(list)  # repository: [Change]
         self.repository, self.where = "", ""
         self.states = baselines.LoadedStates()
@@ -218,15 +218,15 @@ class Importer:
         """
         content_type = ContentType.objects.get_for_model(entry)
         key = {"content_type": content_type, "object_id": str(entry.pk), "source": source, "claim": claim}
-        self.cited.add((content_type.pk, str(entry.pk), source.pk, without_commit(locator), claim))
-        citation = next(
-            (
-                citation
-                for citation in Citation.objects.filter(**key).order_by("position")
-                if without_commit(citation.locator) == without_commit(locator)
-            ),
-            None,
-        )
+        existing = Citation.objects.filter(**key).order_by("position")
+        candidates = [c for c in existing if c.pk not in self.matched]
+        citation = next((c for c in candidates if without_commit(c.locator) == without_commit(locator)), None)
+        if citation is None:
+            # The same words from the same source for the same claim are the same citation,
+            # whose record has moved or been renamed: it keeps its place among the notes.
+            citation = next((c for c in candidates if c.quotation == quotation), None)
+        if citation is not None:
+            self.matched.add(citation.pk)
         entry_label = f"{entry._meta.label_lower} “{entry.pk}”"
         if citation is None:
             # Saving numbers it after every citation the entry has.
@@ -253,6 +253,7 @@ class Importer:
             return citation
         citation.full_clean()
         citation.save()
+        self.matched.add(citation.pk)
         self._count(Citation, outcome)
         self._log(what, fields)
         return citation
@@ -266,14 +267,7 @@ class Importer:
         return [
             citation
             for citation in citations.order_by("content_type__model", "object_id", "position")
-            if (
-                citation.content_type_id,
-                citation.object_id,
-                citation.source_id,
-                without_commit(citation.locator),
-                citation.claim,
-            )
-            not in self.cited
+            if citation.pk not in self.matched
         ]
 
     def finish(self):

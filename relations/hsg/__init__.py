@@ -82,18 +82,19 @@ class HsgImport:
         from .steps import STEPS
 
         self.read()
-        with transaction.atomic(), revisions.recording(gettext(COMMENT)):
-            self.importer = Importer(overwrite=self.overwrite)
-            for step in STEPS:
-                missing = [name for name in step.needs if not self.present(name)]
-                if missing:
-                    self.messages.append(
-                        f"{step.__name__}: skipped, {', '.join(missing)} is not in the folder; "
-                        "the entries it makes are left as they are."
-                    )
-                    continue
-                step(self).run()
-            self.importer.finish()
+        with transaction.atomic():
+            with revisions.recording(gettext(COMMENT)):
+                self.importer = Importer(overwrite=self.overwrite)
+                for step in STEPS:
+                    missing = [name for name in step.needs if not self.present(name)]
+                    if missing:
+                        self.messages.append(
+                            f"{step.__name__}: skipped, {', '.join(missing)} is not in the folder; "
+                            "the entries it makes are left as they are."
+                        )
+                        continue
+                    step(self).run()
+                self.importer.finish()
             if dry_run:
                 transaction.set_rollback(True)
         return self

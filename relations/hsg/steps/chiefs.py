@@ -141,7 +141,7 @@ class ChiefsOfMission(Step):
             element = ELEMENTS[corrected]
             given = getattr(chief, element).date
             self.cite(
-                appointment, "pocom", PERU, chief.id, f"{CHIEF_LABELS[element]}: {given}.", corrected, given
+                appointment, "pocom", PERU, chief.id, f"{CHIEF_LABELS[element]}: {given}", corrected, given
             )
             frus_citation(self, appointment, record, remark, corrected, date.isoformat())
         self.appointments[chief.id] = appointment
@@ -191,7 +191,7 @@ class ChiefsOfMission(Step):
                 element = ELEMENTS[claim]
                 chief = next(chief for chief in self.register.chiefs if chief.id == chief_id)
                 given = getattr(chief, element).date
-                quotation = f"{CHIEF_LABELS[element]}: {getattr(chief, element).words()}."
+                quotation = f"{CHIEF_LABELS[element]}: {getattr(chief, element).words()}"
                 self.cite(appointment, "pocom", PERU, chief_id, quotation, claim, given)
         for where, person_id in editorial.GUIDE_ON_ENVOYS:
             if person_id in self.envoys:
@@ -254,12 +254,32 @@ class FrusSpans(Step):
         )
         cited = set()
         for remark, _, given in found:
-            if id(remark) in cited:
-                continue
+            if (record.id, remark.text) in self.run_.cited_remarks or id(remark) in cited:
+                continue  # cited on this appointment already, for another claim
             cited.add(id(remark))
-            claim, value = ("held_from", given.start) if given.start else ("held_to", given.end)
-            frus_citation(self, appointment, record, remark, claim, value.isoformat())
-            self.run_.cited_remarks.add((record.id, remark.text))
+            frus_citation(self, appointment, record, remark, *claim_for(given, start, end))
+        self.run_.cited_remarks.update((record.id, remark.text) for remark, _, _ in found)
+
+
+def compatible(first, second):
+    """Whether two partial dates can both be true: one falls within the other."""
+    return (
+        first.earliest() <= second.earliest()
+        and second.latest() <= first.latest()
+        or (second.earliest() <= first.earliest() and first.latest() <= second.latest())
+    )
+
+
+def claim_for(given, start, end):
+    """
+    (claim, value) for a citation of a span ``given`` that supports an appointment held
+    from ``start`` to ``end``: the end of the span it agrees with, or none.
+    """
+    if given.start and start and compatible(given.start, start):
+        return "held_from", given.start.isoformat()
+    if given.end and end and compatible(given.end, end):
+        return "held_to", given.end.isoformat()
+    return "", ""
 
 
 def most_precise(dates):

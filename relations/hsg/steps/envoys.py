@@ -28,6 +28,7 @@ from .base import Step
 from .chiefs import frus_citation, people_record
 
 PUBLISHED = {"status": Entry.Status.PUBLISHED}
+PERU = re.compile(r"\bPeru(?:vian)?\b|\bLima\b")
 DRAFT = {"status": Entry.Status.DRAFT}
 
 
@@ -245,14 +246,21 @@ class Biographies(Step):
                 self.cite(envoy, "pocom", post.path, post.id, quotation, "biography")
             paragraphs.append("\n".join(lines))
         remarks = frus_remarks(record) if record else []
-        if remarks:
-            lines = ["The persons lists of Foreign Relations of the United States (FRUS) say:"]
-            for text, volumes, remark in remarks:
+        on_peru = [item for item in remarks if PERU.search(item[0])]
+        if on_peru:
+            lines = ["On Peru, the persons lists of Foreign Relations of the United States (FRUS) say:"]
+            for text, volumes, remark in on_peru:
                 lines.append(f"– “{text}” ({'; '.join(volume(v) for v in volumes)})")
                 # A remark cited for an appointment is cited on the same page already.
                 if (record.id, remark.text) not in self.cited_elsewhere:
                     frus_citation(self, envoy, record, remark, "biography")
             paragraphs.append("\n".join(lines))
+        if len(remarks) > len(on_peru):
+            more = len(remarks) - len(on_peru)
+            paragraphs.append(
+                f"The Office's people database (record {record.id}) holds {more} more FRUS "
+                f"remark{'s' if more > 1 else ''}, on other posts."
+            )
         if paragraphs:
             self.importer.upsert(Envoy, envoy.pk, {"biography": "\n\n".join(paragraphs)})
 
@@ -264,6 +272,8 @@ class Biographies(Step):
             years = f"died {person.death}"
         state = self.register.states.get(person.state_id, "")
         career = self.register.careers.get(person.career_type, "")
+        if state.startswith("District of"):
+            state = f"the {state}"
         words = person.name + (f" ({years})" if years else "") + (f", of {state}" if state else "") + "."
         return f"{words} {career}." if career else words
 

@@ -72,7 +72,7 @@ class CountryGuideEvents(Step):
             chief_id, element = spec["pocom"]
             chief = next(chief for chief in self.register.chiefs if chief.id == chief_id)
             given = getattr(chief, element)
-            quotation = f"{CHIEF_LABELS[element]}: {given.words()}."
+            quotation = f"{CHIEF_LABELS[element]}: {given.words()}"
             self.cite(entry, "pocom", PERU, chief_id, quotation, "date", given.date)
 
 
@@ -206,12 +206,13 @@ class OwnValuesWhereDisputed(Step):
             .distinct()
         )
         for content_type_id, object_id, claim in disputed:
+            # Only the citations this import made count: others may be stale or an editor's.
             citations = Citation.objects.filter(
                 content_type=content_type_id, object_id=object_id, source__in=ours
-            ).order_by("position")
-            if not citations.exists() or citations.filter(claim=claim).exists():
+            ).filter(pk__in=self.importer.matched)
+            first = citations.filter(claim="").select_related("source").order_by("position").first()
+            if first is None or citations.filter(claim=claim).exists():
                 continue
-            first = citations.select_related("source").first()
             value = getattr(first.entry, claim, None)
             if isinstance(value, PartialDate) and _states(first.quotation, value):
                 with self.record("", "", f"{first.entry._meta.label_lower} “{object_id}”"):

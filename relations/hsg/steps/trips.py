@@ -36,23 +36,26 @@ def dates_in_words(start, end):
 
 def distinct_titles(items, base, start):
     """
-    Title each item ``base(item)`` with its year, or its month or day where the year alone
-    would give two items one title: {item id: title}.
+    Title each item ``base(item)`` with its year, or with its month or day where the year
+    alone would give two items one title: {id(item): title}.
     """
-    titles = {}
-    for precision in ("year", "month", "day"):
-        titles = {}
-        for item in items:
-            date = start(item)
-            when = {
-                "year": str(date.year),
-                "month": formatted(partial(date.isoformat()[:7])),
-                "day": formatted(date),
-            }
-            titles[id(item)] = f"{base(item)} ({when[precision] if date.precision != 'year' else date.year})"
-        if len(set(titles.values())) == len(titles):
-            break
-    return titles
+    precision = dict.fromkeys(map(id, items), "year")
+
+    def title(item):
+        date = start(item)
+        when = {
+            "year": str(date.year),
+            "month": formatted(partial(date.isoformat()[:7])) if date.month else str(date.year),
+            "day": formatted(date),
+        }
+        return f"{base(item)} ({when[precision[id(item)]]})"
+
+    for finer in ("month", "day"):
+        titles = [title(item) for item in items]
+        for item, own in zip(items, titles, strict=True):
+            if titles.count(own) > 1:
+                precision[id(item)] = finer
+    return {id(item): title(item) for item in items}
 
 
 class Travels(Step):
