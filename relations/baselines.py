@@ -237,6 +237,7 @@ class LoadedStates:
         if keys is not None:
             states = states.filter(object_id__in={str(pk) for _, pk in keys})
         self.stored, self.recorded = {}, {}
+        self.revisions = {}  # entry key: [(date, user id)], newest first, once looked up
         for state in states:
             self.stored[(state.model, state.object_id)] = state.content
             self.recorded[(state.model, state.object_id)] = state.recorded
@@ -252,16 +253,41 @@ class LoadedStates:
         """
         if key in self.stored:
             return self.stored[key] != current and self.editors_revision(key) is not None
-        version = _versions(key).first()
-        return version is not None and version.revision.user_id is not None
+        dated = self.dated_revisions([key])[key]
+        return bool(dated) and dated[0][1] is not None
+
+    def dated_revisions(self, keys):
+        """The (date, user id) of each revision of the entries ``keys``, newest first, by key."""
+        wanted = [key for key in keys if key not in self.revisions]
+        by_model = defaultdict(list)
+        for model_label, pk in wanted:
+            by_model[model_label].append(str(pk))
+        for model_label, pks in by_model.items():
+            content_type = ContentType.objects.get_for_model(apps.get_model(model_label))
+            rows = (
+                Version.objects.filter(content_type=content_type, object_id__in=pks)
+                .order_by("-revision__date_created", "-pk")
+                .values_list("object_id", "revision__date_created", "revision__user")
+            )
+            for pk in pks:
+                self.revisions[(model_label, pk)] = []
+            for object_id, date, user in rows:
+                self.revisions[(model_label, object_id)].append((date, user))
+        return {key: self.revisions.get(key, []) for key in keys}
 
     def editors_revision(self, key):
         """The latest revision an editor saved of the entry since its loaded state, or None."""
-        versions = _versions(key).filter(revision__user__isnull=False)
-        if key in self.recorded:
-            versions = versions.filter(revision__date_created__gt=self.recorded[key])
-        version = versions.first()
-        return version.revision if version else None
+        since = self.recorded.get(key)
+        for date, user in self.dated_revisions([key])[key]:
+            if user is not None and (since is None or date > since):
+                return (
+                    Version.objects.get_for_object_reference(apps.get_model(key[0]), key[1])
+                    .filter(revision__date_created=date, revision__user=user)
+                    .select_related("revision__user")
+                    .first()
+                    .revision
+                )
+        return None
 
     def edit(self, key, current):
         """Describe how an edited entry differs from its loaded state, and who changed it."""
@@ -297,13 +323,3 @@ class LoadedStates:
             LoadedState.objects.filter(model=model_label, object_id=pk).delete()
             self.stored.pop((model_label, pk), None)
             self.recorded.pop((model_label, pk), None)
-
-
-def _versions(key):
-    """The versions of the entry ``key``, newest first, whether or not it still exists."""
-    model_label, pk = key
-    return (
-        Version.objects.get_for_object_reference(apps.get_model(model_label), pk)
-        .select_related("revision__user")
-        .order_by("-revision__date_created", "-pk")
-    )

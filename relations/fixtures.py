@@ -301,6 +301,7 @@ def load(paths=None, *, overwrite=False):
         states = baselines.LoadedStates(groups)
         current = baselines.contents(groups)
         applied, agreed = set(), set()
+        states.dated_revisions([key for key, group in groups.items() if group.differs()])
         for key, group in groups.items():
             if not group.differs():
                 agreed.add(key)
@@ -412,12 +413,23 @@ def _validate(saved):
             raise FixtureError(f"{path.name}: {describe(deserialized.object)}: {message}") from error
 
 
+# What a revision of each entry takes along, fetched with it rather than row by row.
+PREFETCH = {
+    "relations.event": ["citations__source"],
+    "relations.mission": ["citations__source"],
+    "relations.envoy": ["citations__source", "appointments__citations__source"],
+    "relations.agreement": ["citations__source", "ratifications"],
+}
+
+
 def _entries(keys):
+    """The entries ``keys`` that exist, in a stable order, with what their revisions take along."""
     entries = []
-    for model_label, pk in sorted(keys):
-        entry = apps.get_model(model_label)._base_manager.filter(pk=pk).first()
-        if entry is not None:
-            entries.append(entry)
+    for model_label in sorted({model_label for model_label, _ in keys}):
+        model = apps.get_model(model_label)
+        pks = sorted(pk for label, pk in keys if label == model_label)
+        found = model._base_manager.prefetch_related(*PREFETCH.get(model_label, ())).in_bulk(pks)
+        entries.extend(found[pk] for pk in pks if pk in found)
     return entries
 
 

@@ -84,6 +84,7 @@ class Importer:
         self.repository, self.where = "", ""
         self.states = baselines.LoadedStates()
         self.before = baselines.contents()
+        self.states.dated_revisions(list(self.before))
         self.verdicts = {}  # entry key: Kept for an edited entry, None for one nobody edited
         self.touched = set()
 

@@ -71,7 +71,7 @@ class HsgImport:
             if self.present(name):
                 self.data[name] = reader(self.repositories[name])
         if self.present("pocom"):
-            more = []
+            more = [editorial.PERSON_WITHOUT_PERU_POST]
             for spec in editorial.OTHER_ENVOYS:
                 record = self.data.get("people", {}).get(spec["person"])
                 more += record.pocom_ids if record else []

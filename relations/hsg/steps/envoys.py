@@ -25,7 +25,7 @@ from relations.hsg.words import (
 from relations.models import Appointment, Entry, Envoy, Mission
 
 from .base import Step
-from .chiefs import frus_citation, people_record
+from .chiefs import claim_for, frus_citation, people_record
 
 PUBLISHED = {"status": Entry.Status.PUBLISHED}
 PERU = re.compile(r"\bPeru(?:vian)?\b|\bLima\b")
@@ -126,10 +126,7 @@ class OtherEnvoys(Step):
         )
         for remark, _, given in found:
             frus_citation(self, envoy, record, remark)
-            claim, value = ("held_from", given.start) if given.start else ("held_to", given.end)
-            frus_citation(
-                self, appointment, record, remark, claim if value else "", value.isoformat() if value else ""
-            )
+            frus_citation(self, appointment, record, remark, *claim_for(given, start, end))
 
     def post(self, tenure, record, found, country, start, end):
         if "special_mission" not in tenure:
