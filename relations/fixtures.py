@@ -72,20 +72,21 @@ class LoadReport:
 
     created: Counter = field(default_factory=Counter)
     updated: Counter = field(default_factory=Counter)
+    deleted: Counter = field(default_factory=Counter)
     unchanged: Counter = field(default_factory=Counter)
     kept: list = field(default_factory=list)
     discarded: list = field(default_factory=list)
 
     @property
     def changed(self):
-        return bool(self.created or self.updated)
+        return bool(self.created or self.updated or self.deleted)
 
     def lines(self):
-        labels = sorted(set(self.created) | set(self.updated) | set(self.unchanged))
+        labels = sorted(set(self.created) | set(self.updated) | set(self.deleted) | set(self.unchanged))
         for label in labels:
             yield (
                 f"{label}: {self.created[label]} created, {self.updated[label]} updated, "
-                f"{self.unchanged[label]} unchanged"
+                f"{self.deleted[label]} deleted, {self.unchanged[label]} unchanged"
             )
 
     def edit_lines(self):
@@ -146,7 +147,8 @@ def _named(item, index):
         key = item["pk"]
     else:
         names = ("content_type", "object_id", "position", "agreement", "country")
-        key = "/".join(str(fields[name]) for name in names if name in fields)
+        parts = [fields[name] for name in names if name in fields]
+        key = "/".join(".".join(map(str, part)) if isinstance(part, list) else str(part) for part in parts)
     return f"object {index + 1} ({item.get('model')} “{key}”)"
 
 
@@ -317,6 +319,7 @@ def load(paths=None, *, overwrite=False):
         for key in applied:
             for part in groups[key].stale:
                 part.delete()
+                report.deleted[part._meta.label_lower] += 1
         _validate(saved)
         _check_published_entries_are_cited()
         connection.check_constraints()
