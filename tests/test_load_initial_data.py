@@ -276,7 +276,8 @@ BREAKAGES = {
     "a control character": (
         "events.json",
         lambda path: edit(path, lambda data: fields_of(data, "recognition").update(title="Recog\x00nition")),
-        "events.json: object 1 (relations.event “recognition”): fields.title holds the control character U+0000",
+        "events.json: object 1 (relations.event “recognition”): fields.title holds the control character "
+        "U+0000",
     ),
 }
 
