@@ -124,9 +124,12 @@ class OtherEnvoys(Step):
                 "editorial_note": tenure.get("editorial_note", ""),
             },
         )
-        for remark, _, given in found:
+        for number, (remark, _, given) in enumerate(found):
             frus_citation(self, envoy, record, remark)
-            frus_citation(self, appointment, record, remark, *claim_for(given, start, end))
+            # The first remark states the appointment (rank, post, time in post); the others,
+            # the end of the time in post they add.
+            claim = ("", "") if number == 0 else claim_for(given, start, end)
+            frus_citation(self, appointment, record, remark, *claim)
 
     def post(self, tenure, record, found, country, start, end):
         if "special_mission" not in tenure:
