@@ -4,10 +4,11 @@ of chiefs of mission (the breaks in relations it records), and from Milestones; 
 the Office's own dates cited wherever another source gives a date for an imported entry.
 """
 
-import re
 
 from relations.hsg import editorial
+from relations.hsg.dates import written_dates
 from relations.hsg.pocom import PERU
+from relations.hsg.rdcr import sentences
 from relations.hsg.words import CHIEF_LABELS, chief_quotation, formatted, partial
 from relations.importing import DataError
 from relations.models import Citation, Entry, Event
@@ -17,6 +18,7 @@ from .base import Step
 from .chiefs import frus_citation
 
 PUBLISHED = {"status": Entry.Status.PUBLISHED}
+COMMISSIONS = ("Commissioned", "Recommissioned")
 ARTICLE = "articles/peru.xml"
 
 
@@ -99,15 +101,18 @@ class Breaks(Step):
         year = str(date.year)
         person = self.register.people[chief.person_id]
         role = self.register.roles.get(chief.role_id, chief.role_id)
+        rank = editorial.RANKS.get(chief.role_id)
         words = {
             "date": formatted(date),
             "year": year,
             "name": person.name,
-            "role": role[0].lower() + role[1:],
+            "role": str(rank.label) if rank else role,
         }
         summary = spec["summary"].format(**words)
-        if chief.note:
-            summary += f" {chief.note}"
+        # The note's words on the break, not those on the envoy's commission.
+        about = [part for part in sentences(chief.note) if not part.startswith(COMMISSIONS)]
+        if about:
+            summary += " " + " ".join(about)
         note = " ".join(part for part in (editorial.BREAK_NOTE, editorial.BREAK_NOTES.get(year, "")) if part)
         appointment = self.run_.appointments.get(chief.id)
         entry = self.importer.upsert(
@@ -210,24 +215,28 @@ class OwnValuesWhereDisputed(Step):
             citations = Citation.objects.filter(
                 content_type=content_type_id, object_id=object_id, source__in=ours
             ).filter(pk__in=self.importer.matched)
-            first = citations.filter(claim="").select_related("source").order_by("position").first()
-            if first is None or citations.filter(claim=claim).exists():
+            whole = list(citations.filter(claim="").select_related("source").order_by("position"))
+            if not whole or citations.filter(claim=claim).exists():
                 continue
-            value = getattr(first.entry, claim, None)
-            if isinstance(value, PartialDate) and _states(first.quotation, value):
-                with self.record("", "", f"{first.entry._meta.label_lower} “{object_id}”"):
+            value = getattr(whole[0].entry, claim, None)
+            if not isinstance(value, PartialDate):
+                continue
+            # The record whose words state the entry's value supports it.
+            stating = next((citation for citation in whole if _states(citation.quotation, value)), None)
+            if stating is not None:
+                with self.record("", "", f"{stating.entry._meta.label_lower} “{object_id}”"):
                     self.importer.cite(
-                        first.entry,
-                        first.source,
-                        first.locator,
-                        first.quotation,
+                        stating.entry,
+                        stating.source,
+                        stating.locator,
+                        stating.quotation,
                         claim=claim,
                         value=value.isoformat(),
                     )
 
 
 def _states(quotation, date):
-    """Whether ``quotation`` writes ``date``, as ISO or in words, so that it supports it."""
+    """Whether ``quotation`` writes ``date`` to its precision, as ISO or in words, so that it supports it."""
     if date.isoformat() in quotation:
         return True
-    return bool(re.search(rf"\b{date.year}\b", quotation))
+    return any(written.year and written.partial() == date for written in written_dates(quotation))
