@@ -4,7 +4,6 @@ of chiefs of mission (the breaks in relations it records), and from Milestones; 
 the Office's own dates cited wherever another source gives a date for an imported entry.
 """
 
-
 from relations.hsg import editorial
 from relations.hsg.dates import written_dates
 from relations.hsg.pocom import PERU
