@@ -23,10 +23,12 @@ from django.utils.translation import gettext
 
 from relations import revisions
 from relations.importing import DataError, Importer
+from relations.models import Envoy, Mission
 
 from . import editorial, milestones, pocom, rdcr, travels, visits
 from . import people as people_reader
 from .repository import Repository
+from .steps import STEPS
 
 REPOSITORIES = ("pocom", "rdcr", "travels", "visits", "milestones", "people")
 READERS = {
@@ -79,8 +81,6 @@ class HsgImport:
 
     def run(self, *, dry_run=False):
         """Bring the database into line with the data; with ``dry_run``, only report."""
-        from .steps import STEPS
-
         self.read()
         with transaction.atomic():
             with revisions.recording(gettext(COMMENT)):
@@ -104,8 +104,6 @@ class HsgImport:
     def mission(self, slug):
         """The mission ``slug`` this import made, or else the one in the database, or None."""
         if slug not in self.missions:
-            from relations.models import Mission
-
             found = Mission.objects.filter(pk=slug).first()
             if found is None:
                 return None
@@ -114,8 +112,6 @@ class HsgImport:
 
     def envoy(self, slug):
         if slug not in self.envoys:
-            from relations.models import Envoy
-
             found = Envoy.objects.filter(pk=slug).first()
             if found is None:
                 return None

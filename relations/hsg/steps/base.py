@@ -10,7 +10,7 @@ class Step:
     needs = ()
 
     def __init__(self, run):
-        self.run_ = run
+        self.batch = run
         self.importer = run.importer
         self.data = run.data
         self.repositories = run.repositories
@@ -25,7 +25,7 @@ class Step:
         """Cite ``entry`` to the record ``record_id`` of ``path`` in ``repository``."""
         return self.importer.cite(
             entry,
-            self.run_.sources[repository],
+            self.batch.sources[repository],
             self.repositories[repository].locator(path, record_id),
             quotation,
             claim=claim,

@@ -137,7 +137,7 @@ class ChiefsOfMission(Step):
         role = self.register.roles.get(chief.role_id, chief.role_id)
         self.cite(appointment, "pocom", PERU, chief.id, chief_quotation(chief, role))
         for corrected, date, record, remark in corrections:
-            self.run_.cited_remarks.add((record.id, remark.text))
+            self.batch.cited_remarks.add((record.id, remark.text))
             element = ELEMENTS[corrected]
             given = getattr(chief, element).date
             self.cite(
@@ -254,11 +254,11 @@ class FrusSpans(Step):
         )
         cited = set()
         for remark, _, given in found:
-            if (record.id, remark.text) in self.run_.cited_remarks or id(remark) in cited:
+            if (record.id, remark.text) in self.batch.cited_remarks or id(remark) in cited:
                 continue  # cited on this appointment already, for another claim
             cited.add(id(remark))
             frus_citation(self, appointment, record, remark, *claim_for(given, start, end))
-        self.run_.cited_remarks.update((record.id, remark.text) for remark, _, _ in found)
+        self.batch.cited_remarks.update((record.id, remark.text) for remark, _, _ in found)
 
 
 def compatible(first, second):

@@ -54,7 +54,7 @@ class OtherEnvoys(Step):
                 envoy = self.envoy(spec, record)
                 for tenure in spec["tenures"]:
                     self.tenure(envoy, record, tenure, spec["country"])
-            self.run_.other_envoys.append((spec, record, envoy))
+            self.batch.other_envoys.append((spec, record, envoy))
         self.report_unplaced()
 
     def person(self, record):
@@ -133,7 +133,7 @@ class OtherEnvoys(Step):
 
     def post(self, tenure, record, found, country, start, end):
         if "special_mission" not in tenure:
-            mission = self.run_.mission(tenure["mission"])
+            mission = self.batch.mission(tenure["mission"])
             if mission is None and tenure["mission"] == "peru-embassy-washington":
                 mission = self.importer.get_or_create(
                     Mission,
@@ -173,7 +173,7 @@ class OtherEnvoys(Step):
         )
         if end:
             frus_citation(self, mission, record, remark, "closed", end.isoformat())
-        self.run_.missions[slug] = mission
+        self.batch.missions[slug] = mission
         return mission
 
     def report_unplaced(self):

@@ -58,8 +58,8 @@ class CountryGuideEvents(Step):
             },
             on_create=PUBLISHED,
             m2m={
-                "envoys": [e for slug in spec.get("envoys", ()) if (e := self.run_.envoy(slug))],
-                "missions": [m for slug in spec.get("missions", ()) if (m := self.run_.mission(slug))],
+                "envoys": [e for slug in spec.get("envoys", ()) if (e := self.batch.envoy(slug))],
+                "missions": [m for slug in spec.get("missions", ()) if (m := self.batch.mission(slug))],
             },
         )
         self.cite_guide(entry, spec["passage"], claim="date" if disputed else "")
@@ -113,7 +113,7 @@ class Breaks(Step):
         if about:
             summary += " " + " ".join(about)
         note = " ".join(part for part in (editorial.BREAK_NOTE, editorial.BREAK_NOTES.get(year, "")) if part)
-        appointment = self.run_.appointments.get(chief.id)
+        appointment = self.batch.appointments.get(chief.id)
         entry = self.importer.upsert(
             Event,
             spec["slug"].format(**words),
@@ -127,7 +127,7 @@ class Breaks(Step):
             },
             on_create=PUBLISHED,
             m2m={
-                "envoys": [self.run_.envoys[person.id]] if person.id in self.run_.envoys else [],
+                "envoys": [self.batch.envoys[person.id]] if person.id in self.batch.envoys else [],
                 "missions": [appointment.mission] if appointment else [],
             },
         )
@@ -174,7 +174,7 @@ class Milestones(Step):
                 "editorial_note": spec.get("editorial_note", ""),
             },
             on_create=PUBLISHED,
-            m2m={"topics": [self.run_.topics[slug] for slug in spec["topics"]]},
+            m2m={"topics": [self.batch.topics[slug] for slug in spec["topics"]]},
         )
         quoted = [paragraph.section_head]
         for opening in spec.get("also_quoted", ()):
@@ -188,7 +188,7 @@ class Milestones(Step):
         quoted += paragraph.mentioning
         self.importer.cite(
             event,
-            self.run_.sources["milestones"],
+            self.batch.sources["milestones"],
             f"{paragraph.url} ({self.repositories['milestones'].locator(paragraph.path, paragraph.section)})",
             " … ".join(quoted),
         )
@@ -201,7 +201,7 @@ class OwnValuesWhereDisputed(Step):
     """
 
     def run(self):
-        ours = {source.pk for source in self.run_.sources.values()}
+        ours = {source.pk for source in self.batch.sources.values()}
         disputed = (
             Citation.objects.exclude(source__in=ours)
             .exclude(claim="")

@@ -5,7 +5,7 @@ United States with its first minister.
 """
 
 from relations.hsg import editorial
-from relations.hsg.words import formatted
+from relations.hsg.words import formatted, partial
 from relations.models import Appointment, Entry, Envoy, Mission
 
 from .base import Step
@@ -89,8 +89,6 @@ class Posts(Step):
         later = register.people.get(editorial.PERSON_WITHOUT_PERU_POST)
         if later is None:
             return ""
-        from relations.hsg.words import partial
-
         return editorial.EMBASSY_NOTE.format(
             last=person.name, ended=formatted(partial(last.ended.date)), kenna=later.name
         )
@@ -130,8 +128,6 @@ class Posts(Step):
 
     def peru_legation(self):
         heading_date = self.passage(editorial.PERU_LEGATION)[0].heading_date
-        from relations.hsg.words import partial
-
         established = partial(heading_date)
         named = self.guide_date(editorial.PERU_LEGATION)
         mission = self.importer.upsert(
@@ -165,7 +161,7 @@ class Posts(Step):
             on_create=PUBLISHED,
         )
         self.cite_guide(envoy, editorial.PERU_LEGATION)
-        self.run_.envoys[envoy.pk] = envoy
+        self.batch.envoys[envoy.pk] = envoy
         appointment = self.importer.upsert(
             Appointment,
             "osma-joaquin-jose-de-1846",

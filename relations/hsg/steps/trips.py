@@ -138,7 +138,7 @@ class Travels(Step):
             },
             # A stop elsewhere that names only Lima, as the way there, is too thin to stand alone.
             on_create=PUBLISHED if trip.to_peru or "Peru" in remarks else DRAFT,
-            m2m={"topics": [self.run_.topics[topic] for topic in topics_in(remarks)]},
+            m2m={"topics": [self.batch.topics[topic] for topic in topics_in(remarks)]},
         )
         for one in trips:
             dates = one.start + (f" to {one.end}" if one.end else "")
@@ -153,7 +153,7 @@ class Travels(Step):
         if event is None:
             return
         sources = set(event.citations.values_list("source", flat=True))
-        if sources - {self.run_.sources["travels"].pk}:
+        if sources - {self.batch.sources["travels"].pk}:
             self.messages.append(
                 f"travels: the event “{slug}” is now part of “{into}”, but other sources cite it; it is "
                 "left for an editor to merge."
@@ -229,7 +229,7 @@ class Visits(Step):
                 "editorial_note": editorial.VISIT_NOTES.get(visit.id, ""),
             },
             on_create=PUBLISHED if visit.by_peru or "Peru" in visit.description else DRAFT,
-            m2m={"topics": [self.run_.topics[topic] for topic in topics_in(visit.description)]},
+            m2m={"topics": [self.batch.topics[topic] for topic in topics_in(visit.description)]},
         )
         dates = visit.start + (f" to {visit.end}" if visit.end else "")
         quotation = f"{visit.visitor}; {visit.country}; {dates}; {visit.description}"
