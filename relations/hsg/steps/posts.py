@@ -87,7 +87,7 @@ class Posts(Step):
         last = max(chiefs, key=lambda chief: chief.ended.date)
         person = register.people[last.person_id]
         later = register.people.get(editorial.PERSON_WITHOUT_PERU_POST)
-        if later is None:
+        if later is None or later.id in {chief.person_id for chief in register.chiefs}:
             return ""
         return editorial.EMBASSY_NOTE.format(
             last=person.name, ended=formatted(partial(last.ended.date)), kenna=later.name
