@@ -271,6 +271,23 @@ class Importer:
             if citation.pk not in self.matched
         ]
 
+    def prune(self, sources):
+        """
+        Delete the citations of ``sources`` that this import did not make, on entries nobody
+        edited since they were last loaded: what an earlier import made of records the data
+        no longer hold, or hold elsewhere. Return the citations deleted.
+        """
+        pruned = []
+        for citation in self.uncited(sources):
+            entry_label = f"{citation.content_type.model} “{citation.object_id}”"
+            what = f"deleted citation {citation.position} of {entry_label} ({citation.locator})"
+            if self.allowed(baselines.owner(citation), [what]):
+                citation.delete()
+                self._log(what)
+                self._count(Citation, "deleted")
+                pruned.append(citation)
+        return pruned
+
     def finish(self):
         """Store what the import leaves in each entry it changed or found unedited."""
         keys = self.touched | {key for key, verdict in self.verdicts.items() if verdict is None}

@@ -311,3 +311,48 @@ def test_the_spans_of_the_persons_lists_are_read_to_the_precision_written(clause
         start,
         end,
     )
+
+
+def test_citations_the_import_no_longer_makes_are_pruned_only_when_asked_and_never_an_editors(
+    client, editor, data
+):
+    travels = Source.objects.get(pk="hsg-travels")
+    stale = {}
+    for slug in ("visit-1934-hull-lima", "visit-2001-powell-lima"):
+        stale[slug] = Citation.objects.create(
+            entry=Event.objects.get(pk=slug),
+            source=travels,
+            locator="secretary-travels, trip 0",
+            quotation="Old.",
+        )
+    hull = Event.objects.get(pk="visit-1934-hull-lima")
+    assert change(client, hull, title="Secretary of State Cordell Hull in Peru (1934)").status_code == 302
+    output = run_import(data)
+    assert (
+        "citation 2 of event “visit-2001-powell-lima”, secretary-travels, trip 0 (--prune deletes it)"
+        in output
+    )
+    assert Citation.objects.filter(pk=stale["visit-2001-powell-lima"].pk).exists()
+
+    output = run_import(data, "--prune")
+    assert "deleted citation 2 of event “visit-2001-powell-lima” (secretary-travels, trip 0)" in output
+    assert not Citation.objects.filter(pk=stale["visit-2001-powell-lima"].pk).exists()
+    # The editor's entry keeps all its citations.
+    assert Citation.objects.filter(pk=stale["visit-1934-hull-lima"].pk).exists()
+    assert (
+        "citation 2 of event “visit-1934-hull-lima”, secretary-travels, trip 0 (--prune deletes it)" in output
+    )
+
+
+def test_pruning_needs_every_repository(data):
+    shutil.rmtree(data / "visits")
+    travels = Source.objects.get(pk="hsg-travels")
+    old = Citation.objects.create(
+        entry=Event.objects.get(pk="visit-2001-powell-lima"),
+        source=travels,
+        locator="trip 0",
+        quotation="Old.",
+    )
+    output = run_import(data, "--prune")
+    assert "--prune: nothing deleted, visits is not in the folder." in output
+    assert Citation.objects.filter(pk=old.pk).exists()

@@ -44,11 +44,12 @@ COMMENT = "Imported from the Office of the Historian's repositories"
 class HsgImport:
     """One import of the repositories in ``directory``."""
 
-    def __init__(self, directory, *, overwrite=False):
+    def __init__(self, directory, *, overwrite=False, prune=False):
         self.directory = Path(directory)
         if not self.directory.is_dir():
             raise DataError(f"{directory} is not a folder.")
         self.overwrite = overwrite
+        self.prune = prune
         self.repositories = {name: Repository.open(self.directory, name) for name in REPOSITORIES}
         if not any(self.repositories.values()):
             raise DataError(
@@ -94,10 +95,23 @@ class HsgImport:
                         )
                         continue
                     step(self).run()
+                if self.prune:
+                    self.prune_citations()
                 self.importer.finish()
             if dry_run:
                 transaction.set_rollback(True)
         return self
+
+    def prune_citations(self):
+        """
+        Delete the Office's citations this import no longer makes; only a complete import
+        knows which those are, so it needs every repository.
+        """
+        missing = [name for name, repository in self.repositories.items() if repository is None]
+        if missing:
+            self.messages.append(f"--prune: nothing deleted, {', '.join(missing)} is not in the folder.")
+            return
+        self.importer.prune(list(self.sources.values()))
 
     # The shared entries the steps look up -----------------------------------------------------
 

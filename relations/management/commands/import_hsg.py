@@ -20,14 +20,19 @@ class Command(BaseCommand):
             help="Report what the import would create and change, repository by repository; change nothing.",
         )
         parser.add_argument(
+            "--prune",
+            action="store_true",
+            help="Delete the Office's citations the import no longer makes, on entries nobody edited.",
+        )
+        parser.add_argument(
             "--overwrite",
             action="store_true",
             help="Replace what editors changed too, and list what was discarded.",
         )
 
-    def handle(self, *args, directory, dry_run=False, overwrite=False, **options):
+    def handle(self, *args, directory, dry_run=False, overwrite=False, prune=False, **options):
         try:
-            run = HsgImport(directory, overwrite=overwrite).run(dry_run=dry_run)
+            run = HsgImport(directory, overwrite=overwrite, prune=prune).run(dry_run=dry_run)
         except DataError as error:
             raise CommandError(f"{error}\nNothing was changed.") from error
         for line in run.lines(dry_run=dry_run):
@@ -39,7 +44,8 @@ class Command(BaseCommand):
             self.stdout.write(
                 self.style.WARNING(
                     f"Not in the data (left as it is): citation {citation.position} of "
-                    f"{citation.content_type.model} “{citation.object_id}”, {citation.locator}"
+                    f"{citation.content_type.model} “{citation.object_id}”, {citation.locator} "
+                    "(--prune deletes it)"
                 )
             )
         if dry_run:
