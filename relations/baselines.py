@@ -126,7 +126,7 @@ def _rows(objects):
     return pairs
 
 
-def _parts_of(parents):
+def parts_of(parents):
     """The rows that belong to ``parents`` ({model: primary keys}), parts of parts included."""
     found, level = [], parents
     while level:
@@ -181,7 +181,7 @@ def contents(keys=None):
     result = defaultdict(dict)
     for entry, fields in _rows(entries):
         result[owner(entry)][row_key(entry)] = fields
-    parts = _parts_of(parents)
+    parts = parts_of(parents)
     known = {(type(part), str(part.pk)): part for part in parts}
     for part, fields in _rows(parts):
         result[owner(part, known)][row_key(part)] = fields

@@ -248,7 +248,7 @@ def _find_stale_parts(groups, covered):
     parents = {}
     for model_label, pk in groups:
         parents.setdefault(apps.get_model(model_label), set()).add(pk)
-    parts = baselines._parts_of(parents)
+    parts = baselines.parts_of(parents)
     known = {(type(part), str(part.pk)): part for part in parts}
     for part in parts:
         if part._meta.label_lower not in covered:
