@@ -514,7 +514,7 @@ def test_a_kind_no_source_states_is_left_empty_and_the_editorial_note_says_why()
 
 def test_a_rank_the_source_gives_as_ambassador_is_shown_as_ambassador():
     for slug in ["us-pe-kenna-lisa-d", "us-pe-syptak-ramnath-stephanie", "pe-us-meza-cuadra-velasquez"]:
-        assert Appointment.objects.get(pk=slug).rank == Appointment.Rank.AMBASSADOR_UNQUALIFIED
+        assert Appointment.objects.get(pk=slug).rank == Appointment.Rank.AMBASSADOR_AS_STATED
 
 
 def test_what_is_not_an_agreement_between_the_countries_is_an_event():

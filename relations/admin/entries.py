@@ -165,6 +165,8 @@ class AppointmentAdmin(SlugFixedOnChangeMixin, RevisionAdmin):
                     ("credentials_presented", "credentials_note"),
                     ("ended", "ended_note"),
                     "outcome",
+                    ("held_from", "held_to"),
+                    "held_note",
                 ]
             },
         ),

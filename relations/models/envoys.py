@@ -109,10 +109,14 @@ class Appointment(TimestampedModel):
             "ambassador-extraordinary-plenipotentiary",
             _("ambassador extraordinary and plenipotentiary"),
         )
-        # The title as a source gives it when it says only "ambassador", not the rank in full.
-        AMBASSADOR_UNQUALIFIED = "ambassador", _("ambassador")
         COMMISSIONER = "commissioner", _("commissioner")
         CONSUL = "consul", _("consul")
+        # The titles a source gives without the rest of the rank: "Peruvian Ambassador to
+        # the United States", "Peruvian Minister at Washington".
+        AMBASSADOR_AS_STATED = "ambassador", _("ambassador")
+        MINISTER_AS_STATED = "minister", _("minister")
+        SPECIAL_EMISSARY = "special-emissary", _("special emissary")
+        SPECIAL_ENVOY = "special-envoy", _("special envoy")
 
     class Outcome(models.TextChoices):
         LEFT_POST = "left-post", _("left post")
@@ -164,6 +168,18 @@ class Appointment(TimestampedModel):
         help_text=_("The source's words, e.g. “Presented recall on”, “Died at post on”."),
     )
     outcome = models.CharField(_("how it ended"), max_length=20, choices=Outcome.choices, blank=True)
+    # A source's span of the envoy's time in the post ("Ambassador to Peru from July 24,
+    # 1956"): the persons lists of Foreign Relations of the United States give such spans,
+    # and their first day is sometimes the appointment, sometimes the credentials, so it is
+    # kept apart from both.
+    held_from = PartialDateField(_("in post from"), null=True, blank=True)
+    held_to = PartialDateField(_("in post to"), null=True, blank=True)
+    held_note = models.CharField(
+        _("in-post qualifier"),
+        max_length=300,
+        blank=True,
+        help_text=_("The source's words for the span, e.g. “Ambassador to Peru from July 24, 1956”."),
+    )
     is_nominee_only = models.BooleanField(
         _("nominee who did not serve"),
         default=False,
@@ -206,7 +222,7 @@ class Appointment(TimestampedModel):
     @property
     def start(self):
         """The first date known of this appointment."""
-        return self.appointed or self.arrived or self.credentials_presented
+        return self.appointed or self.arrived or self.credentials_presented or self.held_from
 
     def clean(self):
         check_order(
@@ -224,5 +240,6 @@ class Appointment(TimestampedModel):
                     "ended",
                     _("A mission cannot end before credentials were presented."),
                 ),
+                ("held_from", "held_to", _("A time in post cannot end before it begins.")),
             ],
         )

@@ -23,6 +23,7 @@ class Mission(Entry):
         CONSULATE_GENERAL = "consulate-general", _("consulate-general")
         CONSULATE = "consulate", _("consulate")
         CONSULAR_AGENCY = "consular-agency", _("consular agency")
+        SPECIAL_MISSION = "special-mission", _("special mission")
 
     name = models.CharField(_("name"), max_length=200)
     name_es = models.CharField(
