@@ -142,6 +142,29 @@ def entry_title(entry):
     return str(entry)
 
 
+def _shown_entries(values):
+    """The entries among ``values``: entries, lists of them, search groups, timeline items."""
+    for value in values:
+        value = getattr(value, "results", value)
+        if hasattr(value, "shown_in_translation"):
+            yield value
+        elif value:
+            yield from _shown_entries(value)
+
+
+@register.inclusion_tag("includes/translation_note.html")
+def translation_note(*shown, single=False):
+    """
+    A note that the titles, names and summaries a page shows in Spanish are the site's
+    translation, not a source's words; nothing where it shows none. A ``single`` entry's
+    note says which of its fields are translated.
+    """
+    fields = set()
+    for entry in _shown_entries(shown):
+        fields.update(entry.shown_in_translation())
+    return {"fields": fields, "single": single}
+
+
 @register.filter
 def verbose_name(instance):
     return instance._meta.verbose_name
