@@ -8,7 +8,10 @@ A detail page gathers its notes once with ``{% citation_notes entry parts as not
 true), and lists the notes at the end with ``{% include "includes/notes.html" %}``.
 """
 
+from collections.abc import Iterable
+
 from django import template
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse, translate_url
 from django.utils.html import format_html
@@ -127,6 +130,31 @@ def localized(obj, field):
     return text
 
 
+@register.simple_tag
+def other_lang(language=None):
+    """
+    ` lang="en"` for an element whose text is in ``language`` (by default the site's own,
+    English, for texts that have no translation) where the page is in another; nothing
+    where they agree.
+    """
+    language = language or settings.LANGUAGE_CODE
+    if language[:2] != (get_language() or settings.LANGUAGE_CODE)[:2]:
+        return format_html(' lang="{}"', language)
+    return ""
+
+
+@register.filter
+def lang_attr(obj, field):
+    """
+    ` lang="en"` where ``obj``'s ``field`` is shown in another language than the page's, for
+    the element that holds it as plain text (``localized_text``); nothing otherwise.
+    """
+    language = obj.translated(field)[1]
+    if language != (get_language() or "en")[:2]:
+        return format_html(' lang="{}"', language)
+    return ""
+
+
 @register.filter
 def localized_text(obj, field):
     """``obj``'s ``field`` in the page's language where the site has it, as plain text (for titles)."""
@@ -148,7 +176,7 @@ def _shown_entries(values):
         value = getattr(value, "results", value)
         if hasattr(value, "shown_in_translation"):
             yield value
-        elif value:
+        elif isinstance(value, Iterable) and not isinstance(value, str):
             yield from _shown_entries(value)
 
 
