@@ -159,6 +159,10 @@ class SpanishPages(TestCase):
                 claim="date",
                 value=value,
             )
+        for value in ["Recognition of the independence of Peru", "Diplomatic relations established"]:
+            CitationFactory(
+                entry=cls.recognition, source=cls.source, quotation=value, claim="title", value=value
+            )
         EventFactory(
             title="Trade talks in Lima", slug="trade-talks", date="2022<", summary="Talks on trade and aid."
         )
@@ -211,6 +215,8 @@ class SpanishPages(TestCase):
         self.assertEqual(
             {quote.get("lang") for quote in document.cssselect(".notes-list blockquote")}, {"en"}
         )
+        given = document.cssselect(".lead .differ-value > span")
+        self.assertEqual([value.get("lang") for value in given], ["en", "en"])
         envoy = lxml.html.fromstring(self.spanish("/es/envoys/james-cooley/"))
         self.assertEqual(
             [q.get("lang") for q in envoy.cssselect(".appointments-table .qualifier[lang]")], ["en", "en"]

@@ -17,7 +17,7 @@ from django.urls import reverse, translate_url
 from django.utils.html import format_html
 from django.utils.translation import get_language, gettext
 
-from ..citations import Notes
+from ..citations import AsGiven, Notes
 from ..partial_dates import PartialDate, range_texts
 
 register = template.Library()
@@ -141,6 +141,13 @@ def other_lang(language=None):
     if language[:2] != (get_language() or settings.LANGUAGE_CODE)[:2]:
         return format_html(' lang="{}"', language)
     return ""
+
+
+@register.filter
+def as_given(value, language):
+    """A value in its source's words, marked with the source's ``language`` where the page is in another."""
+    marked = other_lang(language) if isinstance(value, AsGiven) else ""
+    return format_html("<span{}>{}</span>", marked, value) if marked else value
 
 
 @register.filter
