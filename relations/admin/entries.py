@@ -7,7 +7,7 @@ from django import forms
 from django.contrib import admin
 from django.db import models
 from django.db.models import Count
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from .. import revisions
@@ -66,7 +66,12 @@ class EntryAdmin(SlugFixedOnChangeMixin, RevisionAdmin):
             for entry in published:
                 entry.status = Entry.Status.DRAFT
                 entry.save(update_fields=["status"])
-        self.message_user(request, _("%(count)d entries are now drafts.") % {"count": len(published)})
+        count = len(published)
+        self.message_user(
+            request,
+            ngettext("%(count)d entry is now a draft.", "%(count)d entries are now drafts.", count)
+            % {"count": count},
+        )
 
     @admin.display(description=_("citations"))
     def citation_count(self, obj):

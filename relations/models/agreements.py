@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ..partial_dates import PartialDate, PartialDateField
 from .base import Country, Entry, Topic, check_order
@@ -41,7 +42,7 @@ class Agreement(Entry):
     parties = models.ManyToManyField(
         Country, related_name="agreements", verbose_name=_("parties"), blank=True
     )
-    signed = PartialDateField(_("signed"), null=True, blank=True, db_index=True)
+    signed = PartialDateField(pgettext_lazy("date", "signed"), null=True, blank=True, db_index=True)
     place_signed = models.CharField(_("place signed"), max_length=200, blank=True)
     in_force = PartialDateField(_("entered into force"), null=True, blank=True)
     ended = PartialDateField(_("ended"), null=True, blank=True)

@@ -38,6 +38,11 @@ class Translated:
             return getattr(self, f"{field}_es"), "es"
         return getattr(self, field), "en"
 
+    def shown_in_translation(self):
+        """The fields that the active language shows in the site's translation: ["title", "summary"]."""
+        translatable = [f.name.removesuffix("_es") for f in self._meta.fields if f.name.endswith("_es")]
+        return [field for field in translatable if self.translated(field)[1] != "en"]
+
 
 class Country(Translated, models.Model):
     """A state party to the relations, historical states included."""
@@ -65,7 +70,8 @@ class Country(Translated, models.Model):
         verbose_name_plural = _("countries")
 
     def __str__(self):
-        return self.name
+        # In the active language: filters, choices and the admin name a country as the page does.
+        return self.translated("name")[0]
 
     def clean(self):
         if self.existed_from and self.existed_to and self.existed_to < self.existed_from:
@@ -86,7 +92,7 @@ class Topic(Translated, models.Model):
         verbose_name_plural = _("topics")
 
     def __str__(self):
-        return self.name
+        return self.translated("name")[0]
 
 
 class EntryQuerySet(models.QuerySet):

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models.functions import Coalesce
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ..partial_dates import PartialDateField
 from ..year_ranges import overlapping_years
@@ -124,7 +125,7 @@ class Appointment(TimestampedModel):
         DIED = "died", _("died at post")
         DIED_AWAY = "died-away", _("died away from post")
         PROMOTED = "promoted", _("promoted at post")
-        SUPERSEDED = "superseded", _("superseded")
+        SUPERSEDED = "superseded", pgettext_lazy("how a mission ended", "superseded")
         INTERRUPTED = "interrupted", _("relations interrupted")
         SUSPENDED = "suspended", _("relations suspended")
         RECALL_REQUESTED = "recall-requested", _("recall requested by the host government")
