@@ -159,7 +159,7 @@ BREAK_RECORDS = {
 }
 BREAK_NOTES = {
     "1962": (
-        "The people database has Ricardo Perez Godoy as “leader of the Peruvian coup of July 18, "
+        "The people database has Ricardo Pérez Godoy as “leader of the Peruvian coup of July 18, "
         "1962”, and Douglas Henderson as chargé d'affaires in Lima from 26 July to 29 November "
         "1962: the embassy stayed open under a chargé while normal relations were interrupted."
     ),
