@@ -13,8 +13,9 @@ asks whether an editor changed the entry since it was last loaded, imported or e
 the data would make is reported instead, unless the import was told to overwrite.
 
 Citations are matched by what they cite (entry, source, locator without its commit,
-claim), never by their note number, so citations that editors or other imports added to
-the same entry are left exactly as they are, and new ones are numbered after them.
+claim; or the same passage cited for another claim), never by their note number, so
+citations that editors or other imports added to the same entry are left exactly as they
+are, and new ones are numbered after them.
 """
 
 import re
@@ -223,12 +224,17 @@ class Importer:
         """
         content_type = ContentType.objects.get_for_model(entry)
         key = {"content_type": content_type, "object_id": str(entry.pk), "source": source, "claim": claim}
-        existing = Citation.objects.filter(**key).order_by("position")
-        candidates = [c for c in existing if c.pk not in self.matched]
-        citation = next((c for c in candidates if without_commit(c.locator) == without_commit(locator)), None)
+        of_source = Citation.objects.filter(content_type=content_type, object_id=str(entry.pk), source=source)
+        candidates = [c for c in of_source.order_by("position") if c.pk not in self.matched]
+        same_claim = [c for c in candidates if c.claim == claim]
+        citation = next((c for c in same_claim if without_commit(c.locator) == without_commit(locator)), None)
         if citation is None:
             # The same words from the same source for the same claim are the same citation,
             # whose record has moved or been renamed: it keeps its place among the notes.
+            citation = next((c for c in same_claim if c.quotation == quotation), None)
+        if citation is None:
+            # The same words cited now for another claim (or for none) are still the same
+            # citation: one passage, one citation, in its place among the notes.
             citation = next((c for c in candidates if c.quotation == quotation), None)
         if citation is not None:
             self.matched.add(citation.pk)
@@ -238,7 +244,12 @@ class Importer:
             citation = Citation(**key, locator=locator, quotation=quotation, value=value)
             outcome, fields = "created", []
             what = f"created a citation of {entry_label} ({without_commit(locator)})"
-        elif (citation.locator, citation.quotation, citation.value) == (locator, quotation, value):
+        elif (citation.locator, citation.quotation, citation.claim, citation.value) == (
+            locator,
+            quotation,
+            claim,
+            value,
+        ):
             self._count(Citation, "unchanged")
             return citation
         else:
@@ -247,11 +258,13 @@ class Importer:
                 for name, old, new in (
                     ("locator", citation.locator, locator),
                     ("quotation", citation.quotation, quotation),
+                    ("claim", citation.claim, claim),
                     ("value", citation.value, value),
                 )
                 if old != new
             ]
-            citation.locator, citation.quotation, citation.value = locator, quotation, value
+            citation.locator, citation.quotation = locator, quotation
+            citation.claim, citation.value = claim, value
             outcome = "updated"
             what = f"changed citation {citation.position} of {entry_label}"
         if entry.pk is None or entry._state.adding or not self.allowed(baselines.owner(citation), [what]):

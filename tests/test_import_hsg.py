@@ -8,11 +8,13 @@ trip, titles that tell events apart, and names spelt one way.
 
 import pytest
 
+from relations.citations import Notes
 from relations.hsg.dates import span, written_dates
 from relations.models import Appointment, Citation, Envoy, Event, Mission
 from relations.partial_dates import PartialDate
 from tests import hsg_support
-from tests.hsg_support import citations_of, claims
+from tests.factories import CitationFactory, SourceFactory
+from tests.hsg_support import EXCERPT, citations_of, claims, run_import
 
 first_import = hsg_support.first_import
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("first_import")]
@@ -137,18 +139,35 @@ def test_a_biography_gives_life_career_other_posts_and_frus_each_cited():
 
 
 def test_the_breaks_in_relations_the_register_records_are_events():
-    expected = {
-        "peru-requests-recall-of-us-envoy-1846": "1846-04-11",
-        "relations-suspended-1860": "1860-10-19",
+    interruptions = {
+        "us-suspends-relations-with-peru-1860": "1860-10-19",
         "normal-relations-interrupted-1865": "1865-11-26",
-        "normal-relations-interrupted-1962": "1962-07-18",
+        "us-reaction-to-1962-coup": "1962-07-18",
     }
-    for slug, date in expected.items():
+    for slug, date in interruptions.items():
         event = Event.objects.get(pk=slug)
         assert event.date.isoformat() == date
         assert ("hsg-chiefs-of-mission", date) in claims(event, "date")
         assert "never been severed" in event.editorial_note
-    assert "1962" in Event.objects.get(pk="normal-relations-interrupted-1962").title
+        assert citations_of(event).filter(source="hsg-country-guide-peru").count() == 2
+    coup = Event.objects.get(pk="us-reaction-to-1962-coup")
+    assert coup.title == "The 1962 coup: the United States interrupts normal relations with Peru"
+    # A request to recall an envoy is no interruption: the guide's words on severance are not cited.
+    recall = Event.objects.get(pk="peru-requests-recall-of-us-charge-1846")
+    assert ("hsg-chiefs-of-mission", "1846-04-11") in claims(recall, "date")
+    assert not citations_of(recall).filter(source="hsg-country-guide-peru").exists()
+    assert recall.editorial_note == ""
+
+
+def test_the_import_keeps_one_event_for_each_break_under_the_slug_the_site_gave_it():
+    for envoy in ["jewett-albert-gallatin", "clay-john-randolph", "loeb-james-isaac"]:
+        assert Event.objects.filter(envoys=envoy).count() == 1, envoy
+    for default in [
+        "peru-requests-recall-of-us-envoy-1846",
+        "relations-suspended-1860",
+        "normal-relations-interrupted-1962",
+    ]:
+        assert not Event.objects.filter(pk=default).exists()
 
 
 def test_a_trip_of_the_president_with_the_secretary_is_one_event_citing_both_records():
@@ -183,4 +202,60 @@ def test_the_sites_text_spells_names_one_way_and_quotations_as_the_records_do():
     belaunde = Event.objects.get(pk="visit-us-1984-09-25-fernando-belaunde-terry")
     assert belaunde.title == "President Fernando Belaúnde Terry visits the United States (1984)"
     assert "Belaunde" in citations_of(belaunde).get(source="hsg-visits").quotation
+    assert "Prime Minister Mariátegui" in belaunde.summary
+    assert "Prime Minister Mariategui" in citations_of(belaunde).get(source="hsg-visits").quotation
     assert claims(belaunde, "date") == {("hsg-people", "1984")}
+
+
+def test_the_country_guide_dates_an_appointment_by_the_words_before_its_date_taken_whole():
+    # "on" is not the end of "Thornton": the guide appoints Pickett on 8 June, the register on 9 June.
+    pickett = Appointment.objects.get(pk="pe-1838-pick-01")
+    assert claims(pickett, "appointed") == {
+        ("hsg-country-guide-peru", "1838-06-08"),
+        ("hsg-chiefs-of-mission", "1838-06-09"),
+    }
+
+
+def test_a_decade_the_office_gives_is_stored_as_the_decade():
+    apec = Event.objects.get(pk="peru-joins-apec")
+    assert (apec.date.stored(), apec.end_date) == ("199", None)
+    assert "1990s" in citations_of(apec).get().quotation
+
+
+# Where another source disagrees --------------------------------------------------------------------------
+
+
+def other_account(entry, claim, value, words="Another account of the same happening."):
+    source = SourceFactory(title="Another account")
+    return CitationFactory(entry=entry, source=source, quotation=words, claim=claim, value=value)
+
+
+def test_where_another_source_gives_a_date_that_cannot_be_true_the_offices_record_carries_its_own():
+    visit = Event.objects.get(pk="visit-us-1984-09-25-fernando-belaunde-terry")
+    record = citations_of(visit).get(source="hsg-visits")
+    other_account(visit, "date", "1983", "visited President Reagan in Washington in 1983")
+    run_import(EXCERPT)
+    record.refresh_from_db()
+    assert (record.claim, record.value) == ("date", "1984-09-25")
+    assert citations_of(visit).filter(source="hsg-visits").count() == 1
+    assert "Nothing to change" in run_import(EXCERPT)
+
+
+@pytest.mark.parametrize("agreeing", ["1984", ""])
+def test_where_another_source_agrees_or_gives_no_value_the_offices_record_is_left_as_it_is(agreeing):
+    visit = Event.objects.get(pk="visit-us-1984-09-25-fernando-belaunde-terry")
+    before = list(citations_of(visit).filter(source="hsg-visits").values_list("pk", "claim", "value"))
+    other_account(visit, "date", agreeing)
+    assert "Nothing to change" in run_import(EXCERPT)
+    assert list(citations_of(visit).filter(source="hsg-visits").values_list("pk", "claim", "value")) == before
+    assert before[0][1:] == ("", "")
+
+
+def test_where_another_source_words_a_claim_differently_the_offices_words_are_cited_for_it():
+    visit = Event.objects.get(pk="visit-us-1961-09-19-prado")
+    other_account(visit, "summary", "official visit", "during the official visit of the President of Peru")
+    run_import(EXCERPT)
+    record = citations_of(visit).get(source="hsg-visits")
+    assert (record.position, record.claim, record.value) == (1, "summary", "State visit")
+    notes = Notes(visit)
+    assert notes.difference(visit, "summary") is not None

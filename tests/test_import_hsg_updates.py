@@ -212,7 +212,7 @@ def test_a_folder_without_any_repository_is_refused():
 
 
 def test_an_editors_edit_survives_the_import_is_reported_and_only_overwrite_replaces_it(client, editor, data):
-    event = Event.objects.get(pk="normal-relations-interrupted-1962")
+    event = Event.objects.get(pk="us-reaction-to-1962-coup")
     assert (
         change(client, event, title="The United States suspends relations after the coup (1962)").status_code
         == 302
@@ -225,17 +225,17 @@ def test_an_editors_edit_survives_the_import_is_reported_and_only_overwrite_repl
         PartialDate(1962, 7, 18),
     )
     kept = output.split("Edited since the last load, left as the editor made them:")[1]
-    assert "relations.event “normal-relations-interrupted-1962”: title (Ana Ruiz on" in kept
-    assert "relations.event “normal-relations-interrupted-1962”: date" in kept
+    assert "relations.event “us-reaction-to-1962-coup”: title (Ana Ruiz on" in kept
+    assert "relations.event “us-reaction-to-1962-coup”: date" in kept
     # Nobody edited the appointment: it takes the correction.
     assert Appointment.objects.get(pk="pe-1961-loeb-01").ended == PartialDate(1962, 7, 19)
 
     output = run_import(data, "--overwrite")
     event.refresh_from_db()
-    assert event.title == "Normal relations between the United States and Peru interrupted (1962)"
+    assert event.title == "The 1962 coup: the United States interrupts normal relations with Peru"
     assert event.date == PartialDate(1962, 7, 19)
     discarded = output.split("Edits discarded (--overwrite):")[1]
-    assert "relations.event “normal-relations-interrupted-1962”: title (Ana Ruiz on" in discarded
+    assert "relations.event “us-reaction-to-1962-coup”: title (Ana Ruiz on" in discarded
     assert "Nothing to change" in run_import(data)
 
 

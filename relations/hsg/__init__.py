@@ -29,6 +29,7 @@ from . import editorial, milestones, pocom, rdcr, travels, visits
 from . import people as people_reader
 from .repository import Repository
 from .steps import STEPS
+from .steps.base import other_sources_values
 
 REPOSITORIES = ("pocom", "rdcr", "travels", "visits", "milestones", "people")
 READERS = {
@@ -63,6 +64,7 @@ class HsgImport:
         self.missions, self.envoys, self.appointments = {}, {}, {}
         self.other_envoys = []  # (editorial spec, people record, envoy)
         self.cited_remarks = set()  # (people record, remark) cited on an appointment
+        self.other_values = {}  # what other sources give for the entries' claims, by entry
         self.messages = []
 
     def present(self, *names):
@@ -86,6 +88,7 @@ class HsgImport:
         with transaction.atomic():
             with revisions.recording(gettext(COMMENT)):
                 self.importer = Importer(overwrite=self.overwrite)
+                self.other_values = other_sources_values()
                 for step in STEPS:
                     missing = [name for name in step.needs if not self.present(name)]
                     if missing:

@@ -66,12 +66,15 @@ def written_dates(text):
 
 
 def date_after(text, words):
-    """The date written first after ``words`` in ``text``, or None if the words are not there."""
-    position = (text or "").find(words)
-    if position < 0:
+    """
+    The date written first after the words ``words`` in ``text``, or None if the words are
+    not there; they are matched as whole words, so that "on" is not the end of "Thornton".
+    """
+    found = re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text or "")
+    if found is None:
         return None
     for written in written_dates(text):
-        if written.start >= position + len(words) and written.year:
+        if written.start >= found.end() and written.year:
             return written
     return None
 

@@ -8,7 +8,7 @@ DISAGREEMENTS.md that concern its data); how names are spelt in the site's own t
 import steps read these tables; nothing here is read from the repositories.
 """
 
-from .events import MILESTONES, TRIP_NOTES, VISIT_NOTES, VISIT_PEOPLE
+from .events import MILESTONES, OFFICE_WORDS, TRIP_NOTES, VISIT_NOTES, VISIT_PEOPLE
 from .guide import (
     CONFEDERATION,
     CONFEDERATION_NOTE,
@@ -28,6 +28,7 @@ from .people import NAMES_AN_ENVOY, OTHER_ENVOYS, PERU_EMBASSY, SPECIAL_MISSION_
 from .register import (
     APPOINTMENT_CORRECTIONS,
     APPOINTMENT_NOTES,
+    BREAK_EVENTS,
     BREAK_NOTE,
     BREAK_NOTES,
     BREAK_RECORDS,
@@ -64,6 +65,7 @@ __all__ = [
     "APPOINTMENT_CORRECTIONS",
     "APPOINTMENT_NOTES",
     "BREAKS",
+    "BREAK_EVENTS",
     "BREAK_NOTE",
     "BREAK_RECORDS",
     "BREAK_NOTES",
@@ -75,4 +77,5 @@ __all__ = [
     "VISIT_NOTES",
     "VISIT_PEOPLE",
     "MILESTONES",
+    "OFFICE_WORDS",
 ]

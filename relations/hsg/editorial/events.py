@@ -26,6 +26,21 @@ VISIT_NOTES = {
         "summary keeps the record's words."
     ),
 }
+# The Office's words for a claim of an entry that another source words differently: where that
+# source's value and these cannot both be true, the Office's citation that states them carries
+# the claim, so that the page shows both. {(model, slug): {claim: words}}; DISAGREEMENTS §6, §11, §17.
+OFFICE_WORDS = {
+    ("event", "visit-us-1961-09-19-prado"): {"summary": "State visit"},
+    ("event", "lima-legation-raised-to-embassy"): {
+        "summary": (
+            "raised to an Embassy on April 24, 1920, when Ambassador William E. Gonzales presented his "
+            "credentials"
+        )
+    },
+    ("event", "us-reaction-to-1962-coup"): {
+        "summary": "diplomatic ties have never been severed between the two countries"
+    },
+}
 # The people database's words on a visit: {visit: (people record, remark opening)}.
 VISIT_PEOPLE = {"574": ("113457", "President, Peru. Visited U.S. once, 1984")}
 
@@ -60,8 +75,7 @@ MILESTONES = {
     "apec": {
         "slug": "peru-joins-apec",
         "title": "Peru joins Asia Pacific Economic Cooperation (APEC)",
-        "date": "1990",
-        "end_date": "1999",
+        "date": "199",
         "dated_by": "Over the course of the 1990s",
         "also_quoted": ["The founding members were"],
         "category": Event.Category.TRADE,
@@ -72,8 +86,8 @@ MILESTONES = {
             "was a founding member in 1989."
         ),
         "editorial_note": (
-            "Milestones says only that Peru entered APEC “over the course of the 1990s”: the dates "
-            "1990–1999 stand for that decade, not for how long it took."
+            "Milestones says only that Peru entered APEC “over the course of the 1990s”, without a "
+            "year: the site dates it to the decade."
         ),
     },
 }

@@ -101,12 +101,14 @@ APPOINTMENT_NOTES = [
     },
 ]
 
-# The breaks in relations the register records, by the words before the date a mission ended.
+# The breaks in relations the register records, by the words before the date a mission ended;
+# ``severance``: whether the country guide's words on interruptions and severance concern it.
 BREAKS = {
     "Recall requested by the Government of Peru on": {
         "slug": "peru-requests-recall-of-us-envoy-{year}",
         "title": "Peru requests the recall of the U.S. {role} ({year})",
         "summary": "On {date} the Government of Peru requested the recall of {name}, the U.S. {role}.",
+        "severance": False,
     },
     "Notified the Government of Peru that relations were suspended on": {
         "slug": "relations-suspended-{year}",
@@ -115,6 +117,7 @@ BREAKS = {
             "On {date} {name}, the U.S. {role}, notified the Government of Peru that relations were "
             "suspended."
         ),
+        "severance": True,
     },
     "Normal relations interrupted on": {
         "slug": "normal-relations-interrupted-{year}",
@@ -123,6 +126,21 @@ BREAKS = {
             "Normal relations between the United States and Peru were interrupted on {date}, ending "
             "the mission of {name}, the U.S. {role}."
         ),
+        "severance": True,
+    },
+}
+# The breaks whose event the site's editors made first, from the seed texts and the register:
+# the import keeps that entry up to date, under its slug and title, rather than make a second
+# event of the same happening. {year: {"slug": ..., "title": ...}}
+BREAK_EVENTS = {
+    "1846": {
+        "slug": "peru-requests-recall-of-us-charge-1846",
+        "title": "Peru asks the United States to recall its chargé d'affaires (1846)",
+    },
+    "1860": {"slug": "us-suspends-relations-with-peru-1860"},
+    "1962": {
+        "slug": "us-reaction-to-1962-coup",
+        "title": "The 1962 coup: the United States interrupts normal relations with Peru",
     },
 }
 # DISAGREEMENTS §6 and §26.
@@ -141,7 +159,7 @@ BREAK_RECORDS = {
 }
 BREAK_NOTES = {
     "1962": (
-        "The people database has Ricardo Perez Godoy as “leader of the Peruvian coup of July 18, "
+        "The people database has Ricardo Pérez Godoy as “leader of the Peruvian coup of July 18, "
         "1962”, and Douglas Henderson as chargé d'affaires in Lima from 26 July to 29 November "
         "1962: the embassy stayed open under a chargé while normal relations were interrupted."
     ),

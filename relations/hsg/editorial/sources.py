@@ -95,4 +95,8 @@ SPELLINGS = {
     "Belaunde": "Belaúnde",
     "Alan Garcia": "Alan García",
     "President Garcia": "President García",
+    "Alberto K. Fujimori": "Alberto Fujimori",
+    "Morales Bermudez": "Morales Bermúdez",
+    "Montagne Sanchez": "Montagne Sánchez",
+    "Mariategui": "Mariátegui",
 }

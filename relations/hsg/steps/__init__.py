@@ -6,7 +6,7 @@ entries left as they are, when one is missing) and sets all it keeps in its ``__
 
 from .chiefs import ChiefsOfMission, FrusSpans
 from .envoys import Biographies, OtherEnvoys
-from .events import Breaks, CountryGuideEvents, Milestones, OwnValuesWhereDisputed
+from .events import Breaks, CountryGuideEvents, Milestones
 from .posts import Posts
 from .sources import Sources
 from .trips import Travels, Visits
@@ -23,5 +23,4 @@ STEPS = [
     Travels,
     Visits,
     Milestones,
-    OwnValuesWhereDisputed,
 ]

@@ -1,7 +1,42 @@
-"""What every import step has: the import it belongs to, and the helpers to cite records."""
+"""
+What every import step has: the import it belongs to, and the helpers to cite records.
 
+A record is cited for the whole entry, with no claim, unless another source gives a value
+for one of the entry's claims that cannot be true together with the Office's: then the
+record's citation carries the claim and the Office's value, so that the page shows both
+("Sources differ"). Where the other source agrees, or gives no value, the citation stays
+as it is: one passage, one citation.
+"""
+
+from collections import defaultdict
+
+from relations.citations import claim_field, values_agree
+from relations.hsg import editorial
 from relations.hsg.dates import date_after
 from relations.importing import DataError
+from relations.models import Citation
+from relations.partial_dates import PartialDate
+from relations.quotations import states_date, states_words
+
+
+def other_sources_values():
+    """
+    The values sources other than the Office's give for the claims of each entry:
+    {(model label, primary key): {claim: [value, ...]}}.
+    """
+    office = [slug for slug, *_ in editorial.SOURCES.values()]
+    given = defaultdict(lambda: defaultdict(list))
+    citations = (
+        Citation.objects.exclude(source__in=office)
+        .exclude(claim="")
+        .exclude(value="")
+        .select_related("content_type")
+        .order_by("content_type", "object_id", "position")
+    )
+    for citation in citations:
+        key = (f"{citation.content_type.app_label}.{citation.content_type.model}", citation.object_id)
+        given[key][citation.claim].append(citation.value)
+    return given
 
 
 class Step:
@@ -23,14 +58,43 @@ class Step:
 
     def cite(self, entry, repository, path, record_id, quotation, claim="", value=""):
         """Cite ``entry`` to the record ``record_id`` of ``path`` in ``repository``."""
+        locator = self.repositories[repository].locator(path, record_id)
+        return self.cite_at(entry, repository, locator, quotation, claim, value)
+
+    def cite_at(self, entry, repository, locator, quotation, claim="", value=""):
+        """
+        Cite ``entry`` to ``repository`` at ``locator``; a citation for the whole entry
+        carries the claim another source disputes, where ``quotation`` states the Office's value.
+        """
+        if not claim:
+            claim, value = self.disputed(entry, quotation)
         return self.importer.cite(
-            entry,
-            self.batch.sources[repository],
-            self.repositories[repository].locator(path, record_id),
-            quotation,
-            claim=claim,
-            value=value,
+            entry, self.batch.sources[repository], locator, quotation, claim=claim, value=value
         )
+
+    def disputed(self, entry, quotation):
+        """
+        (claim, the Office's value) for a claim of ``entry`` on which another source gives
+        a value that cannot be true together with the Office's, and that ``quotation``
+        states; ("", "") if there is none.
+        """
+        label = entry._meta.label_lower
+        others = self.batch.other_values.get((label, str(entry.pk)), {})
+        words = editorial.OFFICE_WORDS.get((label.split(".")[-1], str(entry.pk)), {})
+        for claim, values in others.items():
+            own = words.get(claim)
+            if own is not None:
+                stated = states_words(quotation, own)
+            else:
+                own = getattr(entry, claim, None)
+                if not isinstance(own, PartialDate) or own.is_derived:
+                    continue
+                stated = states_date(quotation, own)
+                own = own.isoformat()
+            model_field = claim_field(entry, claim)
+            if stated and not all(values_agree(model_field, own, value) for value in values):
+                return claim, own
+        return "", ""
 
     # The country guide -------------------------------------------------------------------------
 

@@ -20,6 +20,7 @@ from relations.hsg.words import (
     partial,
     person_quotation,
     place_name,
+    spelled,
     volume,
 )
 from relations.models import Appointment, Entry, Envoy, Mission
@@ -162,7 +163,7 @@ class OtherEnvoys(Step):
                 "host_country": host,
                 "opened": start,
                 "closed": end,
-                "summary": f"{inverted(record.name)}: {found[0][1]}.",
+                "summary": spelled(f"{inverted(record.name)}: {found[0][1]}."),
                 "editorial_note": "" if end else editorial.SPECIAL_MISSION_NOTE,
             },
             on_create=PUBLISHED if end else DRAFT,

@@ -1,17 +1,14 @@
 """
 Events from the country guide (recognition, relations, the legations), from the register
-of chiefs of mission (the breaks in relations it records), and from Milestones; and, last,
-the Office's own dates cited wherever another source gives a date for an imported entry.
+of chiefs of mission (the breaks in relations it records), and from Milestones.
 """
 
 from relations.hsg import editorial
-from relations.hsg.dates import written_dates
 from relations.hsg.pocom import PERU
 from relations.hsg.rdcr import sentences
 from relations.hsg.words import CHIEF_LABELS, chief_quotation, formatted, partial
 from relations.importing import DataError
-from relations.models import Citation, Entry, Event
-from relations.partial_dates import PartialDate
+from relations.models import Entry, Event
 
 from .base import Step
 from .chiefs import frus_citation
@@ -112,18 +109,20 @@ class Breaks(Step):
         about = [part for part in sentences(chief.note) if not part.startswith(COMMISSIONS)]
         if about:
             summary += " " + " ".join(about)
+        severance = spec["severance"] and "rdcr" in self.data
         note = " ".join(part for part in (editorial.BREAK_NOTE, editorial.BREAK_NOTES.get(year, "")) if part)
         appointment = self.batch.appointments.get(chief.id)
+        made_first = editorial.BREAK_EVENTS.get(year, {})
         entry = self.importer.upsert(
             Event,
-            spec["slug"].format(**words),
+            made_first.get("slug") or spec["slug"].format(**words),
             {
-                "title": spec["title"].format(**words),
+                "title": made_first.get("title") or spec["title"].format(**words),
                 "date": date,
                 "end_date": None,
                 "category": Event.Category.DIPLOMATIC,
                 "summary": summary,
-                "editorial_note": note if "rdcr" in self.data else "",
+                "editorial_note": note if severance else "",
             },
             on_create=PUBLISHED,
             m2m={
@@ -132,7 +131,7 @@ class Breaks(Step):
             },
         )
         self.cite(entry, "pocom", PERU, chief.id, chief_quotation(chief, role), "date", date.isoformat())
-        if "rdcr" in self.data:
+        if severance:
             self.cite_guide(entry, editorial.SEVERANCE)
             self.cite_guide(entry, editorial.NEVER_SEVERED)
         for person_id, opening in editorial.BREAK_RECORDS.get(year, ()):
@@ -186,56 +185,5 @@ class Milestones(Step):
                 )
             quoted.append(sentence)
         quoted += paragraph.mentioning
-        self.importer.cite(
-            event,
-            self.batch.sources["milestones"],
-            f"{paragraph.url} ({self.repositories['milestones'].locator(paragraph.path, paragraph.section)})",
-            " … ".join(quoted),
-        )
-
-
-class OwnValuesWhereDisputed(Step):
-    """
-    Where another source gives a date for a claim of an imported entry and the Office's
-    citations give none for it, cite the Office's own date for it, so readers see both.
-    """
-
-    def run(self):
-        ours = {source.pk for source in self.batch.sources.values()}
-        disputed = (
-            Citation.objects.exclude(source__in=ours)
-            .exclude(claim="")
-            .order_by("content_type", "object_id", "claim")
-            .values_list("content_type", "object_id", "claim")
-            .distinct()
-        )
-        for content_type_id, object_id, claim in disputed:
-            # Only the citations this import made count: others may be stale or an editor's.
-            citations = Citation.objects.filter(
-                content_type=content_type_id, object_id=object_id, source__in=ours
-            ).filter(pk__in=self.importer.matched)
-            whole = list(citations.filter(claim="").select_related("source").order_by("position"))
-            if not whole or citations.filter(claim=claim).exists():
-                continue
-            value = getattr(whole[0].entry, claim, None)
-            if not isinstance(value, PartialDate):
-                continue
-            # The record whose words state the entry's value supports it.
-            stating = next((citation for citation in whole if _states(citation.quotation, value)), None)
-            if stating is not None:
-                with self.record("", "", f"{stating.entry._meta.label_lower} “{object_id}”"):
-                    self.importer.cite(
-                        stating.entry,
-                        stating.source,
-                        stating.locator,
-                        stating.quotation,
-                        claim=claim,
-                        value=value.isoformat(),
-                    )
-
-
-def _states(quotation, date):
-    """Whether ``quotation`` writes ``date`` to its precision, as ISO or in words, so that it supports it."""
-    if date.isoformat() in quotation:
-        return True
-    return any(written.year and written.partial() == date for written in written_dates(quotation))
+        locator = self.repositories["milestones"].locator(paragraph.path, paragraph.section)
+        self.cite_at(event, "milestones", f"{paragraph.url} ({locator})", " … ".join(quoted))
