@@ -260,8 +260,9 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         changed = []
         for model in ENTRY_MODELS:
-            changed.extend(model.objects.published().order_by("-updated")[: self.latest])
-        changed.sort(key=attrgetter("updated"), reverse=True)
+            # Content is dated to the second; of entries changed in the same second, the last saved first.
+            changed.extend(model.objects.published().order_by("-last_changed", "-updated")[: self.latest])
+        changed.sort(key=attrgetter("last_changed", "updated"), reverse=True)
         return super().get_context_data(
             key_dates=Event.objects.published().filter(category=Event.Category.DIPLOMATIC)[: self.latest],
             latest_changes=changed[: self.latest],
