@@ -1,6 +1,9 @@
-from django.urls import path
+from django.urls import path, register_converter
 
-from . import views
+from . import converters, on_date, views
+
+register_converter(converters.DayConverter, "day")
+register_converter(converters.YearConverter, "year")
 
 app_name = "relations"
 
@@ -18,4 +21,7 @@ urlpatterns = [
     path("sources/<slug:slug>/", views.SourceDetailView.as_view(), name="source-detail"),
     path("timeline/", views.TimelineView.as_view(), name="timeline"),
     path("search/", views.SearchView.as_view(), name="search"),
+    path("on/", on_date.OnDateView.as_view(), name="on-date"),
+    path("on/<day:day>/", on_date.OnDateView.as_view(), name="on-day"),
+    path("on/<year:year>/", on_date.OnDateView.as_view(), name="on-year"),
 ]
