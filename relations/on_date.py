@@ -206,6 +206,8 @@ class DateForm(forms.Form):
         try:
             date = PartialDate.parse(value)
         except forms.ValidationError as error:
+            if error.code != "invalid_format":
+                raise  # A date that does not exist says why: "February 1838 has no day 30".
             raise forms.ValidationError(
                 gettext("“%(value)s” is not a day: write it as YYYY-MM-DD (1838-06-09), or a year as YYYY.")
                 % {"value": value},

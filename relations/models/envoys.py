@@ -1,5 +1,7 @@
 """Envoys of both countries and their appointments, with the dates of each mission's course."""
 
+import datetime
+
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -104,12 +106,12 @@ class AppointmentQuerySet(models.QuerySet):
 
         Time in post runs from the presentation of credentials to the end of mission. Where no
         presentation is recorded, it may have begun from the appointment; where no end is
-        recorded, it may have lasted until a later envoy of the same country to the same host
-        had presented credentials. Nominees who never served are left out.
+        recorded, it may have lasted until the day a later envoy of the same country to the same
+        host presented credentials. Nominees who never served are left out.
         """
         presented = models.Q(credentials_presented__isnull=False)
         later_envoy = Appointment.objects.filter(
-            had_begun("credentials_presented", first),
+            had_begun("credentials_presented", first - datetime.timedelta(days=1)),
             mission__sending_country=OuterRef("mission__sending_country"),
             mission__host_country=OuterRef("mission__host_country"),
             is_nominee_only=False,
