@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from . import filters, forms
+from . import downloads, filters, forms
 from .models import CITED_MODELS, ENTRY_MODELS, Agreement, Appointment, Envoy, Event, Mission, Source
 from .search import search
 from .timeline import Timeline
@@ -50,6 +50,7 @@ class PublicListView(FilterView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(page_title=self.page_title, page_description=self.page_description)
+        context["downloads"] = downloads.download_links(self.model, self.request.GET)
         return context
 
     def render_to_response(self, context, **response_kwargs):
