@@ -156,3 +156,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
+
+# The sitemap framework, for the templates of /sitemap.xml; the feed needs no app.
+INSTALLED_APPS += ["django.contrib.sitemaps"]

@@ -3,5 +3,6 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("", include("relations.shared_urls")),
     path("", include("relations.urls")),
 ]

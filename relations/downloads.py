@@ -37,7 +37,7 @@ def download_links(model, query):
     if query:
         query.pop("page", None)
     suffix = f"?{query.urlencode()}" if query else ""
-    return {fmt: reverse(f"relations:{model._meta.model_name}-{fmt}") + suffix for fmt in FORMATS}
+    return {fmt: reverse(f"shared:{model._meta.model_name}-{fmt}") + suffix for fmt in FORMATS}
 
 
 def site_of(request):
@@ -204,8 +204,4 @@ def urlpatterns():
         for model in LISTED_MODELS
         for fmt in FORMATS
     ]
-    return [
-        *patterns,
-        path("dataset.json", DatasetView.as_view(), name="dataset"),
-        path("about/data/", AboutDataView.as_view(), name="about-data"),
-    ]
+    return [*patterns, path("dataset.json", DatasetView.as_view(), name="dataset")]

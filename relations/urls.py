@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import converters, downloads, on_date, views
+from . import converters, downloads, feeds, on_date, views
 
 register_converter(converters.DayConverter, "day")
 register_converter(converters.YearConverter, "year")
@@ -24,5 +24,6 @@ urlpatterns = [
     path("on/", on_date.OnDateView.as_view(), name="on-date"),
     path("on/<day:day>/", on_date.OnDateView.as_view(), name="on-day"),
     path("on/<year:year>/", on_date.OnDateView.as_view(), name="on-year"),
-    *downloads.urlpatterns(),
+    path("about/data/", downloads.AboutDataView.as_view(), name="about-data"),
+    path("feed/", feeds.ChangesFeed(), name="feed"),
 ]

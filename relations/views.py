@@ -6,8 +6,6 @@ Every page runs a small, fixed number of queries whatever the size of the databa
 entries are fetched with ``select_related``/``prefetch_related``, never one query per row.
 """
 
-from operator import attrgetter
-
 from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, Prefetch, Value, When
@@ -16,6 +14,7 @@ from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
 from . import downloads, filters, forms
+from .feeds import latest_changes
 from .models import CITED_MODELS, ENTRY_MODELS, Agreement, Appointment, Envoy, Event, Mission, Source
 from .search import search
 from .timeline import Timeline
@@ -259,14 +258,9 @@ class HomeView(TemplateView):
     latest = 8
 
     def get_context_data(self, **kwargs):
-        changed = []
-        for model in ENTRY_MODELS:
-            # Content is dated to the second; of entries changed in the same second, the last saved first.
-            changed.extend(model.objects.published().order_by("-last_changed", "-updated")[: self.latest])
-        changed.sort(key=attrgetter("last_changed", "updated"), reverse=True)
         return super().get_context_data(
             key_dates=Event.objects.published().filter(category=Event.Category.DIPLOMATIC)[: self.latest],
-            latest_changes=changed[: self.latest],
+            latest_changes=latest_changes(self.latest),
             counts={
                 model._meta.model_name: model.objects.published().count() for model in [*ENTRY_MODELS, Source]
             },
