@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from . import downloads, filters, forms
+from . import citing, downloads, filters, forms
 from .feeds import latest_changes
 from .models import CITED_MODELS, ENTRY_MODELS, Agreement, Appointment, Envoy, Event, Mission, Source
 from .search import search
@@ -104,6 +104,17 @@ class PublishedDetailView(DetailView):
 
     def get_queryset(self):
         return super().get_queryset().published().prefetch_related("citations__source")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # How to cite the page, its permanent link and its structured data.
+        parts = kwargs.get("citation_parts", ())
+        context.update(citing.about_the_page(self.object, self.request, parts, self.shown_version()))
+        return context
+
+    def shown_version(self):
+        """The stored version the page shows; None for the entry as it is now."""
+        return None
 
 
 class EventDetailView(PublishedDetailView):
