@@ -91,6 +91,16 @@ def json_document(header, parts):
     yield "}\n"
 
 
+def applied_filters(filterset, query):
+    """The filters that ``query`` gives a value, with their values: {"category": ["visit"]}."""
+    applied = {}
+    for name in filterset.form.fields:
+        values = [value for value in query.getlist(name) if value]
+        if values:
+            applied[name] = values
+    return applied
+
+
 def attachment(response, filename):
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
@@ -115,9 +125,7 @@ class ListDownloadView(View):
             header = {
                 "list": name,
                 "url": site + reverse(f"relations:{self.model._meta.model_name}-list"),
-                "filters": {
-                    key: request.GET.getlist(key) for key in filterset.form.fields if key in request.GET
-                },
+                "filters": applied_filters(filterset, request.GET),
                 "count": filterset.qs.count(),
                 "documentation": site + reverse("relations:about-data"),
             }
