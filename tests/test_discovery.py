@@ -166,3 +166,17 @@ def test_the_sitemap_takes_few_queries_however_many_entries(client, record):
         for n in range(200)
     )
     assert count() == small
+
+
+def test_the_feed_takes_one_query_for_each_type_of_entry_however_many(client, record):
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/feed/").status_code == 200
+        return len(queries)
+
+    small = count()
+    Event.objects.bulk_create(
+        Event(slug=f"more-{n}", title=f"More {n}", date="1900", category="trade", summary="-", status="published")
+        for n in range(80)
+    )
+    assert count() == small == 4
