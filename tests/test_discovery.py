@@ -176,7 +176,14 @@ def test_the_feed_takes_one_query_for_each_type_of_entry_however_many(client, re
 
     small = count()
     Event.objects.bulk_create(
-        Event(slug=f"more-{n}", title=f"More {n}", date="1900", category="trade", summary="-", status="published")
+        Event(
+            slug=f"more-{n}",
+            title=f"More {n}",
+            date="1900",
+            category="trade",
+            summary="-",
+            status="published",
+        )
         for n in range(80)
     )
     assert count() == small == 4
