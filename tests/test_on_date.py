@@ -329,7 +329,12 @@ def record(legation):
     cooley = EnvoyFactory(name="James Cooley", slug="james-cooley")
     AppointmentFactory(envoy=cooley, mission=legation, slug="cooley-1826", appointed="1826-05-02")
     EventFactory(
-        title="Recognition", slug="recognition", date="1826-05-02", envoys=[cooley], missions=[legation]
+        title="Recognition",
+        slug="recognition",
+        date="1826-05-02",
+        envoys=[cooley],
+        missions=[legation],
+        citation__source=SourceFactory(slug="pocom", published_on="2020-05-02"),
     )
     EventFactory(title="Later", slug="later", date="1906-09-10", end_date="1906-09-16")
     EventFactory(title="Derived", slug="derived", date="by 2022-06-30")
@@ -349,6 +354,9 @@ def record(legation):
         "/agreements/",
         "/agreements/treaty/",
         "/timeline/",
+        "/search/?q=recognition",
+        "/sources/",
+        "/sources/pocom/",
         "/on/1827-05-21/",
         "/on/1826/",
     ],
