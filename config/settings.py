@@ -259,3 +259,6 @@ LOGGING = {
 }
 # Python's warnings too, so that every line on stderr is one JSON object.
 logging.captureWarnings(True)
+
+# The sitemap framework, for the templates of /sitemap.xml; the feed needs no app.
+INSTALLED_APPS += ["django.contrib.sitemaps"]

@@ -34,7 +34,9 @@ from . import comparison, revisions
 from .models import Citation, LoadedState
 
 # Fields that belong to each database rather than to the content.
-UNCOMPARED = {"created", "updated"}
+# Not compared: each database's own timestamps, and the date of the last content change, which
+# follows from the content (an editor's edit moves it; it is no edit of its own).
+UNCOMPARED = {"created", "updated", "last_changed"}
 
 PART_MODELS = list(revisions.PARENT_FIELDS)
 # What a loaded state is kept for: every row that is not a part of another (entries, sources,

@@ -23,13 +23,15 @@ from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 
 from . import baselines
 from .fixtures import LoadReport, describe_error
-from .models import Citation
+from .models import Citation, Entry
+from .models.base import content_now
 
 
 class DataError(Exception):
@@ -308,7 +310,16 @@ class Importer:
         return pruned
 
     def finish(self):
-        """Store what the import leaves in each entry it changed or found unedited."""
+        """
+        Date the content change of each entry the import changed, and store what the import
+        leaves in each entry it changed or found unedited.
+        """
+        changed_at = content_now()
+        for label, pk in sorted(self.touched):
+            model = apps.get_model(label)
+            entry = model._default_manager.filter(pk=pk).first() if issubclass(model, Entry) else None
+            if entry is not None:
+                entry.note_content_changed(changed_at)
         keys = self.touched | {key for key, verdict in self.verdicts.items() if verdict is None}
         current = baselines.contents(keys)
         self.states.remember(current)

@@ -19,7 +19,7 @@ from django.conf import settings
 CATALOGUE = settings.BASE_DIR / "locale" / "es" / "LC_MESSAGES" / "django.po"
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w+\}|<br>")
 LABELS = ["title", "aria-label", "placeholder", "alt"]
-NOT_INTERFACE = "//blockquote | //q | //cite | //script | //style"
+NOT_INTERFACE = "//blockquote | //q | //cite | //script | //style | //*[@translate='no']"
 
 
 @cache

@@ -6,6 +6,7 @@ The admin is driven as a browser would: each form is read from the page and subm
 with the editor's changes.
 """
 
+import datetime
 import difflib
 import json
 import threading
@@ -593,17 +594,22 @@ def test_an_admin_edit_shows_in_the_fixtures_as_a_diff_of_that_entry_only(
             )
             Citation.objects.create(entry=event, source=source, locator=str(year), quotation="Stated.")
     before, after, again = tmp_path / "before", tmp_path / "after", tmp_path / "again"
-    call_command("export_fixtures", directory=str(before))
 
     client.force_login(editor)
     event = Event.objects.get(pk="event-1827")
+    Event.objects.filter(pk=event.pk).update(last_changed=datetime.datetime(2020, 1, 2, tzinfo=datetime.UTC))
+    call_command("export_fixtures", directory=str(before))
     assert change(client, event, title="Relations in 1827").status_code == 302
     call_command("export_fixtures", directory=str(after))
 
     old, new = fixture_files(before), fixture_files(after)
     assert [name for name in old if old[name] != new[name]] == ["events.json"]
+    # The edit dates the entry's content change, which the fixtures carry with it.
+    changed_on = Event.objects.get(pk="event-1827").last_changed.isoformat().replace("+00:00", "Z")
     assert diff(old["events.json"], new["events.json"]) == [
+        '-      "last_changed": "2020-01-02T00:00:00Z",',
         '-      "title": "An event of 1827",',
+        f'+      "last_changed": "{changed_on}",',
         '+      "title": "Relations in 1827",',
     ]
     edited = [item for item in json.loads(new["events.json"]) if item["pk"] == "event-1827"]

@@ -182,13 +182,16 @@ def test_year_range_up_to_the_last_year_has_no_upper_bound():
         (
             "1906-09-10",
             "1906-09-16",
-            '<time datetime="1906-09-10">10</time>–<time datetime="1906-09-16">16 September 1906</time>',
+            '<a class="date-link" href="/on/1906-09-10/"><time datetime="1906-09-10">10</time></a>–'
+            '<a class="date-link" href="/on/1906-09-16/">'
+            '<time datetime="1906-09-16">16 September 1906</time></a>',
         ),
         (
             "1938-11-30",
             "1938-12-27",
-            '<time datetime="1938-11-30">30 November</time>–'
-            '<time datetime="1938-12-27">27 December 1938</time>',
+            '<a class="date-link" href="/on/1938-11-30/"><time datetime="1938-11-30">30 November</time></a>–'
+            '<a class="date-link" href="/on/1938-12-27/">'
+            '<time datetime="1938-12-27">27 December 1938</time></a>',
         ),
         ("1879", "1883", '<time datetime="1879">1879</time>–<time datetime="1883">1883</time>'),
         (
@@ -199,9 +202,15 @@ def test_year_range_up_to_the_last_year_has_no_upper_bound():
         (
             "1836",
             "1836-12-31",
-            '<time datetime="1836">1836</time>–<time datetime="1836-12-31">31 December 1836</time>',
+            '<time datetime="1836">1836</time>–'
+            '<a class="date-link" href="/on/1836-12-31/">'
+            '<time datetime="1836-12-31">31 December 1836</time></a>',
         ),
-        ("1826-05-02", None, '<time datetime="1826-05-02">2 May 1826</time>'),
+        (
+            "1826-05-02",
+            None,
+            '<a class="date-link" href="/on/1826-05-02/"><time datetime="1826-05-02">2 May 1826</time></a>',
+        ),
     ],
 )
 def test_a_span_reads_without_repeating_what_both_ends_share(start, end, html):

@@ -23,6 +23,7 @@ from ..models import (
     Source,
     Topic,
 )
+from .changes import ContentChangeMixin
 from .citations import CitationInline
 from .history import RevisionAdmin
 
@@ -40,7 +41,7 @@ class SlugFixedOnChangeMixin:
         return {"slug": self.slug_from} if obj is None and self.slug_from else {}
 
 
-class EntryAdmin(SlugFixedOnChangeMixin, RevisionAdmin):
+class EntryAdmin(ContentChangeMixin, SlugFixedOnChangeMixin, RevisionAdmin):
     """What every entry type's admin has: citations inline, publication state, history."""
 
     inlines = [CitationInline]
@@ -152,7 +153,7 @@ class EnvoyAdmin(EntryAdmin):
 
 
 @admin.register(Appointment)
-class AppointmentAdmin(SlugFixedOnChangeMixin, RevisionAdmin):
+class AppointmentAdmin(ContentChangeMixin, SlugFixedOnChangeMixin, RevisionAdmin):
     list_display = ["envoy", "rank", "mission", "appointed", "credentials_presented", "ended"]
     list_filter = ["rank", "mission", "outcome", "is_nominee_only"]
     search_fields = ["envoy__name", "slug", "note"]

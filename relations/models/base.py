@@ -10,6 +10,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -95,6 +96,14 @@ class Topic(Translated, models.Model):
         return self.translated("name")[0]
 
 
+def content_now():
+    """
+    Now, to the second: how ``last_changed`` is dated. The fixtures and the stored versions
+    keep no finer time than that, so an entry exported and loaded again is unchanged.
+    """
+    return timezone.now().replace(microsecond=0)
+
+
 class EntryQuerySet(models.QuerySet):
     def published(self):
         """Return the entries the public may see."""
@@ -128,6 +137,16 @@ class Entry(Translated, TimestampedModel):
             "Why the preferred values were chosen where sources differ, and how any derived date was reached."
         ),
     )
+    last_changed = models.DateTimeField(
+        _("content last changed"),
+        default=content_now,
+        editable=False,
+        db_index=True,
+        help_text=_(
+            "When the entry's content (its fields, citations and parts) last changed. Part of the "
+            "content, kept by the fixtures, unlike the timestamps of each database's rows."
+        ),
+    )
     citations = GenericRelation(Citation, related_query_name="%(class)s")
 
     objects = EntryQuerySet.as_manager()
@@ -137,6 +156,11 @@ class Entry(Translated, TimestampedModel):
 
     def get_absolute_url(self):
         return reverse(f"relations:{self._meta.model_name}-detail", args=[self.slug])
+
+    def note_content_changed(self, when=None):
+        """Record that the entry's content, or that of one of its parts, changed ``when`` (now)."""
+        self.last_changed = when or content_now()
+        self.save(update_fields=["last_changed"])
 
     def is_published(self):
         """Return True if the entry is publicly visible."""

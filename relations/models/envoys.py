@@ -1,14 +1,18 @@
 """Envoys of both countries and their appointments, with the dates of each mission's course."""
 
+import datetime
+
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.db.models.functions import Coalesce
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from ..partial_dates import PartialDateField
+from ..spans import as_boolean, had_begun, had_not_ended, may_have_begun, may_not_have_ended
 from ..year_ranges import overlapping_years
 from .base import Country, Entry, EntryQuerySet, check_order, unique_slug
 from .search import search_text_field
@@ -92,6 +96,45 @@ class AppointmentQuerySet(models.QuerySet):
         )
         not_yet_ended = overlapping_years("ended", year_from=year) | models.Q(ended__isnull=True)
         return self.filter(began & not_yet_ended, is_nominee_only=False)
+
+    def in_post_on(self, day):
+        """Return the appointments whose envoy was, or may have been, in post on ``day``."""
+        return self.in_post_during(day, day)
+
+    def in_post_during(self, first, last):
+        """
+        Return the appointments whose envoy was, or may have been, in post at some time from
+        ``first`` to ``last``, each annotated with whether the register's dates leave no doubt:
+        ``began_certainly``, ``continued_certainly`` and both, ``certain``.
+
+        Time in post runs from the presentation of credentials to the end of mission. Where no
+        presentation is recorded, it may have begun from the appointment; where no end is
+        recorded, it may have lasted until the day a later envoy of the same country to the same
+        host presented credentials. Nominees who never served are left out.
+        """
+        presented = models.Q(credentials_presented__isnull=False)
+        later_envoy = Appointment.objects.filter(
+            had_begun("credentials_presented", first - datetime.timedelta(days=1)),
+            mission__sending_country=OuterRef("mission__sending_country"),
+            mission__host_country=OuterRef("mission__host_country"),
+            is_nominee_only=False,
+            credentials_presented__gt=OuterRef("began_on"),
+        )
+        began = (presented & may_have_begun("credentials_presented", last)) | (
+            ~presented & models.Q(appointed__isnull=False) & may_have_begun("appointed", last)
+        )
+        not_ended = may_not_have_ended("ended", first) | (models.Q(ended__isnull=True) & ~Exists(later_envoy))
+        began_certainly = presented & had_begun("credentials_presented", last)
+        continued_certainly = models.Q(ended__isnull=False) & had_not_ended("ended", first)
+        return (
+            self.alias(began_on=Coalesce("credentials_presented", "appointed"))
+            .filter(began, not_ended, is_nominee_only=False)
+            .annotate(
+                began_certainly=as_boolean(began_certainly),
+                continued_certainly=as_boolean(continued_certainly),
+                certain=as_boolean(began_certainly & continued_certainly),
+            )
+        )
 
 
 class Appointment(TimestampedModel):

@@ -18,18 +18,28 @@ from django.utils.html import format_html
 from django.utils.translation import get_language, gettext
 
 from ..citations import AsGiven, Notes
-from ..partial_dates import PartialDate, range_texts
+from ..partial_dates import DAY, PartialDate, range_texts
 
 register = template.Library()
 
 
-def _time(date, text):
-    """A date's words in a ``<time>`` element, marked as derived where no source states it."""
+def _time(date, text, linked=True):
+    """
+    A date's words in a ``<time>`` element, marked as derived where no source states it. A
+    day a source states links to the relations on that day, unless ``linked`` is False (for a
+    date inside another link: links cannot nest).
+    """
     if date.decade:
         # No ``datetime`` value can name a decade: the words alone say it.
         element = format_html('<span class="date">{}</span>', text)
     else:
         element = format_html('<time datetime="{}">{}</time>', date.isoformat(), text)
+    if linked and date.precision == DAY and not date.is_derived:
+        element = format_html(
+            '<a class="date-link" href="{}">{}</a>',
+            reverse("relations:on-day", args=[date.earliest()]),
+            element,
+        )
     if date.is_derived:
         return format_html(
             '<span class="derived" title="{}">{}</span>',
@@ -40,11 +50,16 @@ def _time(date, text):
 
 
 @register.filter
-def partial_date(value):
-    """Render a PartialDate as ``<time datetime="1838-06">June 1838</time>``; nothing for None."""
+def partial_date(value, plain=False):
+    """
+    Render a PartialDate as ``<time datetime="1838-06">June 1838</time>``; nothing for None.
+
+    A full date links to the relations on that day; ``partial_date:"plain"`` leaves it
+    unlinked, for a date inside another link.
+    """
     if not isinstance(value, PartialDate):
         return value or ""
-    return _time(value, str(value))
+    return _time(value, str(value), linked=not plain)
 
 
 @register.simple_tag
