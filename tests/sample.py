@@ -20,12 +20,13 @@ What it holds:
 - the recognition of Peru (2 May 1826), on whose date the two sources differ (1826 and
   1827), with an editorial note; sixty official visits (1900–1959, two pages of the list)
   and trade talks (1930); a draft event;
-- the Treaty of Friendship, Commerce and Navigation (1851), ratified by Peru in June 1852.
+- the Treaty of Friendship, Commerce and Navigation (1851), ratified by Peru in June 1852, and
+  the Rio Pact, undated, whose short name is its title.
 """
 
 from types import SimpleNamespace
 
-from relations.models import Appointment, Event, Mission, Source
+from relations.models import Agreement, Appointment, Event, Mission, Source
 
 from .factories import (
     AgreementFactory,
@@ -227,6 +228,14 @@ def build():
     draft_event = EventFactory(title="Unpublished", slug="unpublished", draft=True, citation=None)
     CitationFactory(entry=draft_event, source=pocom, locator="secret record")
 
+    rio_pact = AgreementFactory(
+        title="Rio Pact",
+        slug="rio-pact",
+        short_name="Rio Pact",
+        kind=Agreement.Kind.MULTILATERAL,
+        signed=None,
+        citation__source=fact_sheet,
+    )
     treaty = AgreementFactory(
         title="Treaty of Friendship, Commerce and Navigation",
         slug="treaty-1851",
@@ -252,5 +261,6 @@ def build():
         draft_envoy=draft_envoy,
         recognition=recognition,
         draft_event=draft_event,
+        rio_pact=rio_pact,
         treaty=treaty,
     )

@@ -300,7 +300,7 @@ def test_the_home_page_shows_the_ways_in_with_how_many_entries_each_holds(client
         "Events": ["62 events"],
         "Envoys": ["4 envoys"],
         "Missions": ["3 missions"],
-        "Agreements": ["1 agreement"],
+        "Agreements": ["2 agreements"],
         "Timeline": [],
         "Sources": ["6 sources"],  # the two named, and one for each entry cited by default
     }
