@@ -56,3 +56,8 @@ def hrefs(document, selector="a"):
 def times(document, selector="time"):
     """Each ``<time>`` that matches ``selector`` as (its ``datetime`` value, its text)."""
     return [(element.get("datetime"), text(element)) for element in select(document, selector)]
+
+
+def markup(element):
+    """The HTML of ``element`` itself, as a string."""
+    return lxml.html.tostring(element, encoding="unicode", with_tail=False)
