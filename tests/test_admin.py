@@ -1,7 +1,16 @@
-import pytest
-from django.contrib.auth.models import Group, User
+"""
+The admin as an editor uses it: logging in, adding and changing an event with its citations,
+the rules a save must keep, and what an editor may open.
+"""
 
-from relations.models import Citation, Country, Event, Source
+import pytest
+from django.contrib.auth.models import Group
+
+from relations.models import Citation, Event, Source
+from relations.permissions import EDITORS
+
+from . import html
+from .factories import PASSWORD, CountryFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -9,18 +18,17 @@ PREFIX = "relations-citation-content_type-object_id"
 
 
 @pytest.fixture
-def editor(client):
-    user = User.objects.create_user("ana", password="a-long-test-password", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    assert client.login(username="ana", password="a-long-test-password")
-    return user
+def logged_in_editor(client, editor):
+    """An editor, logged in with ``client``."""
+    client.force_login(editor)
+    return editor
 
 
 @pytest.fixture
 def sources():
     return [
-        Source.objects.create(slug="hsg-guide", title="Country guide: Peru", kind="web-page"),
-        Source.objects.create(slug="fact-sheet", title="U.S. Relations With Peru", kind="fact-sheet"),
+        SourceFactory(slug="hsg-guide", title="Country guide: Peru", kind=Source.Kind.WEB_PAGE),
+        SourceFactory(slug="fact-sheet", title="U.S. Relations With Peru", kind=Source.Kind.FACT_SHEET),
     ]
 
 
@@ -71,29 +79,28 @@ TWO_CITATIONS = [
 
 
 def test_editors_group_exists_with_content_permissions_only():
-    group = Group.objects.get(name="Editors")
+    group = Group.objects.get(name=EDITORS)
     codenames = set(group.permissions.values_list("codename", flat=True))
     assert {"add_event", "change_event", "add_citation", "change_citation", "delete_citation"} <= codenames
     assert not {"delete_event", "add_user", "change_user", "delete_user", "change_group"} & codenames
-    assert all(p.content_type.app_label == "relations" for p in group.permissions.all())
+    assert set(group.permissions.values_list("content_type__app_label", flat=True)) == {"relations"}
 
 
-def test_editor_logs_in_through_the_login_page(client):
-    user = User.objects.create_user("ana", password="a-long-test-password", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
+def test_editor_logs_in_through_the_login_page_and_sees_the_content_but_not_the_users(client, editor):
     response = client.post(
-        "/admin/login/?next=/admin/",
-        {"username": "ana", "password": "a-long-test-password", "next": "/admin/"},
+        "/admin/login/?next=/admin/", {"username": editor.username, "password": PASSWORD, "next": "/admin/"}
     )
-    assert response.status_code == 302 and response.url == "/admin/"
-    index = client.get("/admin/")
-    assert b"Events" in index.content
-    assert b"Users" not in index.content
+    assert response.status_code == 302
+    assert response.url == "/admin/"
+    index = html.get(client, "/admin/")
+    models = html.texts(index, "#content-main .module th[scope=row] a")
+    assert "Events" in models
+    assert "Users" not in models
 
 
-def test_editor_adds_an_event_with_two_citations_then_edits_it(client, editor, sources):
+def test_editor_adds_an_event_with_two_citations_then_edits_it(client, logged_in_editor, sources):
     response = client.post("/admin/relations/event/add/", {**event_form(), **citation_forms(*TWO_CITATIONS)})
-    assert response.status_code == 302, response.context["errors"] if response.context else response
+    assert response.status_code == 302, response.context["errors"]
     event = Event.objects.get(slug="diplomatic-relations-established")
     assert str(event.date) == "21 May 1827"
     assert [(c.position, c.source_id, c.value) for c in event.citations.all()] == [
@@ -103,8 +110,8 @@ def test_editor_adds_an_event_with_two_citations_then_edits_it(client, editor, s
 
     change_url = "/admin/relations/event/diplomatic-relations-established/change/"
     page = client.get(change_url)
-    assert page.status_code == 200
-    assert b"View on site" in page.content
+    [view_on_site] = html.hrefs(html.parse(page), "#content-main .object-tools a.viewsitelink")
+    assert client.get(view_on_site).url.endswith("/events/diplomatic-relations-established/")
     existing = [
         {**citation, "id": str(c.pk), "position": str(c.position)}
         for citation, c in zip(TWO_CITATIONS, event.citations.all(), strict=True)
@@ -125,20 +132,22 @@ def test_editor_adds_an_event_with_two_citations_then_edits_it(client, editor, s
     assert event.citations.get(position=2).locator == "Bilateral relations, paragraph 1"
 
 
-def test_publishing_without_a_citation_is_refused_with_the_reason(client, editor):
+def test_publishing_without_a_citation_is_refused_with_the_reason(client, logged_in_editor):
     response = client.post("/admin/relations/event/add/", {**event_form(), **citation_forms()})
     assert response.status_code == 200
-    assert "A published entry needs at least one citation" in response.content.decode()
+    assert "A published entry needs at least one citation" in html.text(
+        html.one(html.parse(response), "#content-main")
+    )
     assert not Event.objects.exists()
 
 
-def test_a_draft_may_be_saved_without_citations(client, editor):
+def test_a_draft_may_be_saved_without_citations(client, logged_in_editor):
     response = client.post("/admin/relations/event/add/", {**event_form(status="draft"), **citation_forms()})
     assert response.status_code == 302
     assert Event.objects.get().status == "draft"
 
 
-def test_removing_the_last_citation_of_a_published_entry_is_refused(client, editor, sources):
+def test_removing_the_last_citation_of_a_published_entry_is_refused(client, logged_in_editor, sources):
     client.post("/admin/relations/event/add/", {**event_form(), **citation_forms(TWO_CITATIONS[0])})
     citation = Citation.objects.get()
     page = client.get("/admin/relations/event/diplomatic-relations-established/change/")
@@ -151,11 +160,13 @@ def test_removing_the_last_citation_of_a_published_entry_is_refused(client, edit
             ),
         },
     )
-    assert "A published entry needs at least one citation" in response.content.decode()
+    assert "A published entry needs at least one citation" in html.text(
+        html.one(html.parse(response), "#content-main")
+    )
     assert Citation.objects.count() == 1
 
 
-def test_a_change_without_the_version_it_started_from_is_refused(client, editor, sources):
+def test_a_change_without_the_version_it_started_from_is_refused(client, logged_in_editor, sources):
     client.post("/admin/relations/event/add/", {**event_form(), **citation_forms(TWO_CITATIONS[0])})
     citation = Citation.objects.get()
     response = client.post(
@@ -169,12 +180,14 @@ def test_a_change_without_the_version_it_started_from_is_refused(client, editor,
     assert Event.objects.get().title == "Diplomatic relations established"
 
 
-def test_an_impossible_date_is_refused_in_the_form(client, editor, sources):
+def test_an_impossible_date_is_refused_in_the_form(client, logged_in_editor, sources):
     response = client.post(
         "/admin/relations/event/add/", {**event_form(date="1827-02-30"), **citation_forms(*TWO_CITATIONS)}
     )
     assert response.status_code == 200
-    assert "February 1827 has no day 30" in response.content.decode()
+    assert html.texts(html.parse(response), "#content-main .field-date .errorlist li") == [
+        "February 1827 has no day 30: it has 28 days."
+    ]
     assert not Event.objects.exists()
 
 
@@ -196,12 +209,12 @@ def test_an_impossible_date_is_refused_in_the_form(client, editor, sources):
         "/admin/relations/event/?q=lima&status=published",
     ],
 )
-def test_every_admin_page_opens_for_an_editor(client, editor, url):
+def test_every_admin_page_opens_for_an_editor(client, logged_in_editor, url):
     assert client.get(url).status_code == 200
 
 
-def test_autocomplete_finds_related_entries(client, editor, sources):
-    Country.objects.create(code="pe", name="Peru", name_es="Perú", iso_code="PE")
+def test_autocomplete_finds_related_entries(client, logged_in_editor, sources):
+    CountryFactory(peru=True)
     response = client.get(
         "/admin/autocomplete/",
         {
@@ -215,6 +228,6 @@ def test_autocomplete_finds_related_entries(client, editor, sources):
     assert [r["id"] for r in response.json()["results"]] == ["fact-sheet"]
 
 
-def test_editor_cannot_manage_users(client, editor):
+def test_editor_cannot_manage_users(client, logged_in_editor):
     assert client.get("/admin/auth/user/").status_code == 403
     assert client.get("/admin/auth/group/").status_code == 403
