@@ -1,6 +1,6 @@
 """
 The sample content of the page tests and the browser tests: a small site with something of
-every kind, related to each other, and a draft of each.
+every kind, related to each other, and a draft of every kind that has drafts.
 
 ``build()`` makes it and returns its entries by name. The page tests build it once per module
 inside a transaction that is rolled back; the browser tests build it once per module for
@@ -13,15 +13,15 @@ What it holds:
   fact sheet (``fact_sheet``), and one generic source for each entry cited by default;
 - the legation in Lima (1827–1920), the embassy it became (1920, open) and Peru's embassy in
   Washington (1919, open); a planned consulate that is a draft;
-- four published envoys: James Cooley (chargé d'affaires 1826, died at post 1828; a second
-  appointment at the draft consulate), William E. Gonzales (at the legation, then ambassador at
+- four published envoys: James Cooley (chargé d'affaires 1826, then minister resident at the
+  draft consulate; died at post in February 1828), William E. Gonzales (at the legation, then ambassador at
   the embassy), Federico Alfonso Pezet (Peru's ambassador, 1918–1921) and Carlos Later (no
   appointment yet); a draft envoy appointed to the legation;
 - the recognition of Peru (2 May 1826), on whose date the two sources differ (1826 and
   1827), with an editorial note; sixty official visits (1900–1959, two pages of the list)
   and trade talks (1930); a draft event;
-- the Treaty of Friendship, Commerce and Navigation (1851), ratified by Peru in June 1852, and
-  the Rio Pact, undated, whose short name is its title.
+- the Treaty of Friendship, Commerce and Navigation (1851), ratified by Peru in June 1852,
+  the Rio Pact, undated, whose short name is its title, and a draft treaty.
 """
 
 from types import SimpleNamespace
@@ -236,6 +236,7 @@ def build():
         signed=None,
         citation__source=fact_sheet,
     )
+    AgreementFactory(title="Draft treaty", slug="draft-treaty", signed="1900", draft=True)
     treaty = AgreementFactory(
         title="Treaty of Friendship, Commerce and Navigation",
         slug="treaty-1851",

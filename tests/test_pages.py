@@ -65,6 +65,7 @@ def test_the_page_title_names_the_entry(client):
         "/events/unpublished/",
         "/envoys/draft-person/",
         "/missions/planned-consulate/",
+        "/agreements/draft-treaty/",
     ],
 )
 def test_unknown_and_draft_entries_are_not_found(client, url):
@@ -231,6 +232,7 @@ def test_the_timeline_leaves_drafts_out(client):
     titles = timeline_items(html.get(client, "/timeline/"))
     assert "Unpublished" not in titles
     assert "Planned consulate" not in titles
+    assert "Draft treaty" not in titles
     assert [title for title in titles if "Draft Person" in title] == []
 
 
@@ -274,7 +276,8 @@ def test_search_leaves_drafts_out(client):
     groups = search_groups(html.get(client, "/search/?q=peru"))
     assert groups["Events (1)"] == ["/events/recognition/"]
     assert groups["Sources (2)"] == ["/sources/pocom-peru/", "/sources/state-fact-sheet/"]
-    assert "/events/unpublished/" not in html.hrefs(html.get(client, "/search/?q=unpublished"))
+    assert search_groups(html.get(client, "/search/?q=unpublished")) == {}
+    assert search_groups(html.get(client, "/search/?q=draft")) == {}
 
 
 def test_the_home_page_says_what_the_site_is(client):
@@ -302,7 +305,7 @@ def test_the_home_page_shows_the_ways_in_with_how_many_entries_each_holds(client
         "Missions": ["3 missions"],
         "Agreements": ["2 agreements"],
         "Timeline": [],
-        "Sources": ["6 sources"],  # the two named, and one for each entry cited by default
+        "Sources": ["7 sources"],  # the two named, and one for each entry cited by default
     }
 
 
@@ -314,3 +317,4 @@ def test_the_home_page_lists_the_key_dates_and_the_latest_published_changes(clie
     assert "/events/unpublished/" not in latest
     assert "/envoys/draft-person/" not in latest
     assert "/missions/planned-consulate/" not in latest
+    assert "/agreements/draft-treaty/" not in latest
