@@ -2,23 +2,24 @@
 
 import pytest
 from django.apps import apps
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group
 from playwright.sync_api import expect
+
+from relations.permissions import EDITORS
+from tests.factories import PASSWORD, UserFactory
 
 from .conftest import new_context
 
 # The django_db mark has the test database created; each test runs in a transaction of its own.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
-PASSWORD = "a-long-editor-password"
-
 
 @pytest.fixture(scope="module")
 def editor_context(chromium, site_server, sample_site, django_db_blocker):
     """A browser context in which an editor has logged in through the login page, once for the module."""
     with django_db_blocker.unblock():
-        user = User.objects.create_user("ana", password=PASSWORD, is_staff=True)
-        user.groups.add(Group.objects.get(name="Editors"))
+        user = UserFactory(username="ana", is_staff=True)
+        user.groups.add(Group.objects.get(name=EDITORS))
     context = new_context(chromium, site_server.url)
     page = context.new_page()
     page.goto("/admin/login/")
