@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from relations.models import Citation, Event, Source
 from relations.permissions import EDITORS
 
-from . import html
+from . import forms, html
 from .factories import PASSWORD, CountryFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
@@ -32,32 +32,42 @@ def sources():
     ]
 
 
-def citation_forms(*citations, initial=0):
-    data = {
-        f"{PREFIX}-TOTAL_FORMS": str(len(citations)),
-        f"{PREFIX}-INITIAL_FORMS": str(initial),
-        f"{PREFIX}-MIN_NUM_FORMS": "0",
-        f"{PREFIX}-MAX_NUM_FORMS": "1000",
-    }
+ADD = "/admin/relations/event/add/"
+CHANGE = "/admin/relations/event/diplomatic-relations-established/change/"
+FORM = "event_form"
+
+EVENT = {
+    "title": "Diplomatic relations established",
+    "slug": "diplomatic-relations-established",
+    "status": "published",
+    "date": "1827-05-21",
+    "category": "diplomatic",
+    "summary": "James Cooley presented his credentials in Lima.",
+}
+
+
+def add_event(client, *citations, **fields):
+    """
+    Fill in the add form as an editor does and save it: the event's fields, and a row of the
+    citations inline for each citation (pressing "Add another" where the page has too few).
+    """
+    shown = forms.form_data(client.get(ADD).content.decode(), FORM)[f"{PREFIX}-TOTAL_FORMS"]
+    changes = {**EVENT, **fields, f"{PREFIX}-TOTAL_FORMS": str(max(int(shown[0]), len(citations)))}
     for index, citation in enumerate(citations):
-        for name, value in citation.items():
-            data[f"{PREFIX}-{index}-{name}"] = value
-    return data
+        changes.update({f"{PREFIX}-{index}-{name}": value for name, value in citation.items()})
+    return forms.submit(client, ADD, changes, FORM)
 
 
-def event_form(**overrides):
-    return {
-        "title": "Diplomatic relations established",
-        "slug": "diplomatic-relations-established",
-        "status": "published",
-        "date": "1827-05-21",
-        "end_date": "",
-        "category": "diplomatic",
-        "summary": "James Cooley presented his credentials in Lima.",
-        "body": "",
-        "editorial_note": "",
-        **overrides,
-    }
+NEEDS_A_CITATION = (
+    "A published entry needs at least one citation: add the source that states it, "
+    "with the locator and quotation, or save the entry as a draft."
+)
+
+
+def refusal(response):
+    """The reasons the admin gives for not saving a form, as the page shows them."""
+    assert response.status_code == 200, response.status_code
+    return html.texts(html.parse(response), "#content-main .errornote, #content-main .errorlist li")
 
 
 TWO_CITATIONS = [
@@ -99,8 +109,8 @@ def test_editor_logs_in_through_the_login_page_and_sees_the_content_but_not_the_
 
 
 def test_editor_adds_an_event_with_two_citations_then_edits_it(client, logged_in_editor, sources):
-    response = client.post("/admin/relations/event/add/", {**event_form(), **citation_forms(*TWO_CITATIONS)})
-    assert response.status_code == 302, response.context["errors"]
+    response = add_event(client, *TWO_CITATIONS)
+    assert response.status_code == 302, refusal(response)
     event = Event.objects.get(slug="diplomatic-relations-established")
     assert str(event.date) == "21 May 1827"
     assert [(c.position, c.source_id, c.value) for c in event.citations.all()] == [
@@ -108,24 +118,11 @@ def test_editor_adds_an_event_with_two_citations_then_edits_it(client, logged_in
         (2, "fact-sheet", "1827"),
     ]
 
-    change_url = "/admin/relations/event/diplomatic-relations-established/change/"
-    page = client.get(change_url)
-    [view_on_site] = html.hrefs(html.parse(page), "#content-main .object-tools a.viewsitelink")
+    [view_on_site] = html.hrefs(html.get(client, CHANGE), "#content-main .object-tools a.viewsitelink")
     assert client.get(view_on_site).url.endswith("/events/diplomatic-relations-established/")
-    existing = [
-        {**citation, "id": str(c.pk), "position": str(c.position)}
-        for citation, c in zip(TWO_CITATIONS, event.citations.all(), strict=True)
-    ]
-    existing[1]["locator"] = "Bilateral relations, paragraph 1"
-    opened_on = page.context["adminform"].form["edited_from"].value()
-    response = client.post(
-        change_url,
-        {
-            **event_form(title="Relations established", edited_from=opened_on),
-            **citation_forms(*existing, initial=2),
-        },
-    )
-    assert response.status_code == 302
+    changes = {"title": "Relations established", f"{PREFIX}-1-locator": "Bilateral relations, paragraph 1"}
+    response = forms.submit(client, CHANGE, changes, FORM)
+    assert response.status_code == 302, refusal(response)
     event.refresh_from_db()
     assert event.title == "Relations established"
     assert event.slug == "diplomatic-relations-established"
@@ -133,57 +130,35 @@ def test_editor_adds_an_event_with_two_citations_then_edits_it(client, logged_in
 
 
 def test_publishing_without_a_citation_is_refused_with_the_reason(client, logged_in_editor):
-    response = client.post("/admin/relations/event/add/", {**event_form(), **citation_forms()})
-    assert response.status_code == 200
-    assert "A published entry needs at least one citation" in html.text(
-        html.one(html.parse(response), "#content-main")
-    )
+    response = add_event(client)
+    assert refusal(response) == ["Please correct the error below.", NEEDS_A_CITATION]
     assert not Event.objects.exists()
 
 
 def test_a_draft_may_be_saved_without_citations(client, logged_in_editor):
-    response = client.post("/admin/relations/event/add/", {**event_form(status="draft"), **citation_forms()})
-    assert response.status_code == 302
+    response = add_event(client, status="draft")
+    assert response.status_code == 302, refusal(response)
     assert Event.objects.get().status == "draft"
 
 
 def test_removing_the_last_citation_of_a_published_entry_is_refused(client, logged_in_editor, sources):
-    client.post("/admin/relations/event/add/", {**event_form(), **citation_forms(TWO_CITATIONS[0])})
-    citation = Citation.objects.get()
-    page = client.get("/admin/relations/event/diplomatic-relations-established/change/")
-    response = client.post(
-        "/admin/relations/event/diplomatic-relations-established/change/",
-        {
-            **event_form(edited_from=page.context["adminform"].form["edited_from"].value()),
-            **citation_forms(
-                {**TWO_CITATIONS[0], "id": str(citation.pk), "position": "1", "DELETE": "on"}, initial=1
-            ),
-        },
-    )
-    assert "A published entry needs at least one citation" in html.text(
-        html.one(html.parse(response), "#content-main")
-    )
+    assert add_event(client, TWO_CITATIONS[0]).status_code == 302
+    response = forms.submit(client, CHANGE, {f"{PREFIX}-0-DELETE": "on"}, FORM)
+    assert refusal(response) == ["Please correct the error below.", NEEDS_A_CITATION]
     assert Citation.objects.count() == 1
 
 
 def test_a_change_without_the_version_it_started_from_is_refused(client, logged_in_editor, sources):
-    client.post("/admin/relations/event/add/", {**event_form(), **citation_forms(TWO_CITATIONS[0])})
-    citation = Citation.objects.get()
-    response = client.post(
-        "/admin/relations/event/diplomatic-relations-established/change/",
-        {
-            **event_form(title="Overwritten blindly"),
-            **citation_forms({**TWO_CITATIONS[0], "id": str(citation.pk), "position": "1"}, initial=1),
-        },
-    )
-    assert response.status_code == 200
+    assert add_event(client, TWO_CITATIONS[0]).status_code == 302
+    data = forms.form_data(client.get(CHANGE).content.decode(), FORM)
+    del data["edited_from"]
+    data["title"] = ["Overwritten blindly"]
+    assert client.post(CHANGE, data).status_code == 200
     assert Event.objects.get().title == "Diplomatic relations established"
 
 
 def test_an_impossible_date_is_refused_in_the_form(client, logged_in_editor, sources):
-    response = client.post(
-        "/admin/relations/event/add/", {**event_form(date="1827-02-30"), **citation_forms(*TWO_CITATIONS)}
-    )
+    response = add_event(client, *TWO_CITATIONS, date="1827-02-30")
     assert response.status_code == 200
     assert html.texts(html.parse(response), "#content-main .field-date .errorlist li") == [
         "February 1827 has no day 30: it has 28 days."
