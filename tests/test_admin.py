@@ -51,11 +51,13 @@ def add_event(client, *citations, **fields):
     Fill in the add form as an editor does and save it: the event's fields, and a row of the
     citations inline for each citation (pressing "Add another" where the page has too few).
     """
-    shown = forms.form_data(client.get(ADD).content.decode(), FORM)[f"{PREFIX}-TOTAL_FORMS"]
-    changes = {**EVENT, **fields, f"{PREFIX}-TOTAL_FORMS": str(max(int(shown[0]), len(citations)))}
+    data = forms.form_data(client.get(ADD).content.decode(), FORM)
+    shown = int(data[f"{PREFIX}-TOTAL_FORMS"][0])
+    data.update({name: [value] for name, value in {**EVENT, **fields}.items()})
+    data[f"{PREFIX}-TOTAL_FORMS"] = [str(max(shown, len(citations)))]
     for index, citation in enumerate(citations):
-        changes.update({f"{PREFIX}-{index}-{name}": value for name, value in citation.items()})
-    return forms.submit(client, ADD, changes, FORM)
+        data.update({f"{PREFIX}-{index}-{name}": [value] for name, value in citation.items()})
+    return client.post(ADD, data)
 
 
 NEEDS_A_CITATION = (
