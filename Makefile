@@ -23,7 +23,7 @@ $(VENV)/.installed: requirements.txt | $(BIN)/python
 
 $(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(wildcard package-lock.json) | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
-	if [ -f package-lock.json ]; then npm ci --silent --no-audit --no-fund; fi
+	if [ -f package-lock.json ]; then npm ci --ignore-scripts --silent --no-audit --no-fund; fi
 	touch $@
 
 setup: $(VENV)/.installed

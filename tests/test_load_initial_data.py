@@ -18,8 +18,9 @@ from django.core.management import CommandError, call_command
 
 from relations import baselines, fixtures
 from relations.models import Citation, Country, Event, LoadedState, Source
+from tests.editorial import CITATIONS, change
+from tests.editorial import form_of as form_data
 from tests.factories import CitationFactory, CountryFactory, EventFactory, SourceFactory
-from tests.test_editorial import CITATIONS, change, form_data
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 

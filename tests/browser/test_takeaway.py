@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from .conftest import PHONE
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 # A strict policy: scripts from the site's own address only, none inline, nothing else embedded.
 STRICT_POLICY = (
@@ -24,8 +24,8 @@ WATCH_VIOLATIONS = """
 """
 
 
-def test_a_reader_downloads_the_filtered_list_as_csv_and_json(browse, site_record):
-    page = browse()
+def test_a_reader_downloads_the_filtered_list_as_csv_and_json(browse_sample):
+    page = browse_sample()
     page.goto("/events/")
     page.get_by_label("Category").select_option(label="Visit")
     page.get_by_label("From year").fill("1950")
@@ -54,8 +54,8 @@ def test_a_reader_downloads_the_filtered_list_as_csv_and_json(browse, site_recor
     assert all(entry["citations"] for entry in document["results"])
 
 
-def test_a_full_date_leads_to_the_relations_on_that_day(browse, site_record):
-    page = browse()
+def test_a_full_date_leads_to_the_relations_on_that_day(browse_sample):
+    page = browse_sample()
     page.goto("/envoys/james-cooley/")
     page.locator("tr#cooley-1826").get_by_role("link", name="21 May 1827").click()
     expect(page).to_have_url(re.compile(r"/on/1827-05-21/$"))
@@ -68,8 +68,8 @@ def test_a_full_date_leads_to_the_relations_on_that_day(browse, site_record):
     expect(page).to_have_url(re.compile(r"/envoys/james-cooley/#cooley-1826$"))
 
 
-def test_the_day_form_works_without_javascript(browse, site_record):
-    page = browse(javascript=False)
+def test_the_day_form_works_without_javascript(browse_sample):
+    page = browse_sample(javascript=False)
     page.goto("/on/")
     page.get_by_label("Day").fill("1919-09-22")
     page.get_by_role("button", name="Show this date").click()
@@ -77,8 +77,8 @@ def test_the_day_form_works_without_javascript(browse, site_record):
     expect(page.locator('section[aria-labelledby="envoys-us"] li')).to_contain_text("William E. Gonzales")
 
 
-def test_the_structured_data_passes_a_strict_content_security_policy(browse, site_record):
-    page = browse()
+def test_the_structured_data_passes_a_strict_content_security_policy(browse_sample):
+    page = browse_sample()
 
     def with_policy(route):
         response = route.fetch()
@@ -109,10 +109,10 @@ def test_the_structured_data_passes_a_strict_content_security_policy(browse, sit
     assert page.evaluate("window.violations")[0].startswith("script-src")
 
 
-def test_axe_finds_no_violations_on_the_new_pages(browse, axe, site_record):
+def test_axe_finds_no_violations_on_the_new_pages(browse_sample, axe):
     found = {}
     for color_scheme, viewport in [("light", None), ("dark", None), ("light", PHONE)]:
-        page = browse(color_scheme=color_scheme, **({"viewport": viewport} if viewport else {}))
+        page = browse_sample(color_scheme=color_scheme, **({"viewport": viewport} if viewport else {}))
         for url in [
             "/on/1827-05-21/",
             "/on/1920/",
