@@ -5,7 +5,10 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup test-setup lint bench wrk
+.PHONY: run test setup test-setup lint messages bench wrk
+
+# The compiled translations: built from the committed catalogues, never committed themselves.
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
 
 # The local server runs in debug mode; a deployment leaves DJANGO_DEBUG unset (off).
 setup run: export DJANGO_DEBUG ?= 1
@@ -20,7 +23,7 @@ $(VENV)/.installed: requirements.txt | $(BIN)/python
 
 $(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(wildcard package-lock.json) | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
-	if [ -f package-lock.json ]; then npm ci --silent --no-audit --no-fund; fi
+	if [ -f package-lock.json ]; then npm ci --ignore-scripts --silent --no-audit --no-fund; fi
 	touch $@
 
 setup: $(VENV)/.installed
@@ -30,13 +33,22 @@ setup: $(VENV)/.installed
 		$(BIN)/python manage.py ensure_administrator; \
 	fi
 
-run: setup
+locale/%.mo: locale/%.po | $(VENV)/.installed
+	@command -v msgfmt >/dev/null || { echo "msgfmt was not found: the Spanish interface is compiled with GNU gettext (on Debian: apt-get install gettext)." >&2; exit 1; }
+	$(BIN)/django-admin compilemessages --ignore=.venv --ignore=node_modules
+
+run: setup $(MO_FILES)
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test-setup: $(VENV)/.installed-dev
 
-test: test-setup
+test: test-setup $(MO_FILES)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# After marking new strings: brings locale/es/LC_MESSAGES/django.po up to date with the code,
+# new strings untranslated, for a translator to fill in.
+messages: test-setup
+	DJANGO_DEBUG=1 $(BIN)/python manage.py makemessages -l es
 
 lint: test-setup
 	$(BIN)/ruff check .
@@ -47,5 +59,5 @@ wrk:
 	@command -v wrk >/dev/null || { echo "make bench needs wrk: apt-get install wrk (Debian, Ubuntu)." >&2; exit 1; }
 
 # BENCH_SECONDS (each run), BENCH_LOAD_SECONDS (the load test) and BENCH_SIZES shorten it.
-bench: wrk $(VENV)/.installed
+bench: wrk $(VENV)/.installed $(MO_FILES)
 	$(BIN)/python -m bench

@@ -82,7 +82,7 @@ MIDDLEWARE = [
     "relations.limits.QueryStringLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "relations.languages.LocaleMiddleware",
     # Readers' public pages come from the page cache here, skipping the middleware below,
     # whose headers were stored with each page (see relations/caching.py).
     "relations.caching.PageCacheMiddleware",
@@ -166,6 +166,8 @@ CONTENT_VERSION_CACHE_ALIAS = "default"
 # browsers and proxies may reuse a public page without asking again.
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
 PAGE_MAX_AGE = int(os.environ.get("DJANGO_PAGE_MAX_AGE", "60"))
+# A streamed download larger than this is sent but not kept.
+PAGE_CACHE_MAX_BYTES = 10_000_000
 # ------------------------------------------------------------------------------------------
 
 # Faults: a cache server that cannot be reached makes pages uncached, never errors.
@@ -295,3 +297,6 @@ LOGGING = {
 }
 # Python's warnings too, so that every line on stderr is one JSON object.
 logging.captureWarnings(True)
+
+# The sitemap framework, for the templates of /sitemap.xml; the feed needs no app.
+INSTALLED_APPS += ["django.contrib.sitemaps"]

@@ -8,6 +8,8 @@ urlpatterns = [
     # Outside any language prefix: load balancers ask for it as it is.
     path("health/", health, name="health"),
     path("admin/", admin.site.urls),
+    # Downloads, the feed and discovery: the same address in every language.
+    path("", include("relations.shared_urls")),
     # The public pages in English at their plain addresses, and in Spanish under /es/.
     *i18n_patterns(path("", include("relations.urls")), prefix_default_language=False),
 ]

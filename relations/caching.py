@@ -53,6 +53,7 @@ from django.utils.cache import (
 )
 from django.utils.http import http_date
 from django.utils.text import compress_string
+from reversion.models import Revision, Version
 
 logger = logging.getLogger(__name__)
 
@@ -151,6 +152,11 @@ def connect_signals():
         for field in model._meta.local_many_to_many:
             through = field.remote_field.through
             m2m_changed.connect(_note_change, sender=through, dispatch_uid=f"{uid}_{field.name}")
+    # The pages show the versions of entries too: a permanent link to each, and their pages.
+    for model in [Revision, Version]:
+        uid = f"relations_page_cache_{model._meta.label_lower}"
+        post_save.connect(_note_change, sender=model, dispatch_uid=f"{uid}_save")
+        post_delete.connect(_note_change, sender=model, dispatch_uid=f"{uid}_delete")
     # Data migrations save through historical models, which the receivers above never see.
     post_migrate.connect(_note_change, dispatch_uid="relations_page_cache_migrate")
 
@@ -282,13 +288,16 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if not getattr(request, "is_public_page", False) or not _cacheable(request, response):
             return response
-        _store(key, response)
+        if response.streaming:
+            _store_as_streamed(key, response)
+        else:
+            _store(key, response.status_code, _headers(response), response.content)
         response = _with_validators(response, key)
         return get_conditional_response(request, key.etag, key.last_modified(), response) or response
 
 
 def _cacheable(request, response):
-    if request.method != "GET" or response.status_code != 200 or response.streaming:
+    if request.method != "GET" or response.status_code != 200:
         return False
     if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
         return False  # A page with a cookie or a CSRF token belongs to one visitor.
@@ -299,20 +308,46 @@ def _cacheable(request, response):
     return varies <= HANDLED_VARY
 
 
-def _store(key, response):
-    headers = [(name, value) for name, value in response.items() if name.lower() not in OWN_HEADERS]
-    content, encoding = response.content, ""
+def _headers(response):
+    return [(name, value) for name, value in response.items() if name.lower() not in OWN_HEADERS]
+
+
+def _store(key, status, headers, content):
+    encoding = ""
     # Compressed once here rather than for every reader; most of them take it as it is.
-    if len(content) >= 200 and not response.has_header("Content-Encoding"):
+    if len(content) >= 200 and not any(name.lower() == "content-encoding" for name, _value in headers):
         compressed = compress_string(content)
         if len(compressed) < len(content):
             content, encoding = compressed, "gzip"
     try:
-        page_cache().set(
-            key.key, (response.status_code, headers, content, encoding), settings.PAGE_CACHE_SECONDS
-        )
+        page_cache().set(key.key, (status, headers, content, encoding), settings.PAGE_CACHE_SECONDS)
     except Exception:
         logger.exception("Could not cache the page %s.", key.key)
+
+
+def _store_as_streamed(key, response):
+    """
+    Keep a streamed response (a download) as it goes out, once it has gone out whole.
+
+    One that the reader stops taking, or that grows past PAGE_CACHE_MAX_BYTES, is sent on as
+    ever but not kept, so that no download is held in memory beyond that size.
+    """
+    status, headers, chunks = response.status_code, _headers(response), response.streaming_content
+
+    def keeping():
+        kept, size = [], 0
+        for chunk in chunks:
+            if kept is not None:
+                size += len(chunk)
+                if size > settings.PAGE_CACHE_MAX_BYTES:
+                    kept = None
+                else:
+                    kept.append(chunk)
+            yield chunk
+        if kept is not None:
+            _store(key, status, headers, b"".join(kept))
+
+    response.streaming_content = keeping()
 
 
 def _from_cache(request, stored):

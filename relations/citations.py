@@ -270,6 +270,10 @@ def _unique(notes):
     return seen
 
 
+class AsGiven(str):
+    """A value in the words its source gives it, not a date or a choice that the site words."""
+
+
 def display_value(owner, claim, value):
     """
     A source's value for a claim as the page shows the claim: a PartialDate for a date,
@@ -287,4 +291,4 @@ def display_value(owner, claim, value):
         if choice in labels:
             label = str(labels[choice])
             return label[:1].upper() + label[1:]
-    return value
+    return AsGiven(value)

@@ -12,9 +12,10 @@ from django.db import models
 from django.utils.formats import localize
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from django.utils.timezone import template_localtime
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import ngettext
 
 from .revisions import PARENT_FIELDS, parent_key
 
@@ -50,11 +51,26 @@ class FieldChange:
 
 
 ADDED, CHANGED, REMOVED = "added", "changed", "removed"
-KIND_LABELS = {
-    ADDED: gettext_lazy("added"),
-    CHANGED: gettext_lazy("changed"),
-    REMOVED: gettext_lazy("removed"),
-}
+KINDS = (ADDED, CHANGED, REMOVED)
+
+
+def part_heading(kind, part, label):
+    """ "Citation added: [1] …": one part's change, in words that a translation can reorder."""
+    values = {"part": part, "label": label}
+    if kind == ADDED:
+        return _("%(part)s added: %(label)s") % values
+    if kind == CHANGED:
+        return _("%(part)s changed: %(label)s") % values
+    return _("%(part)s removed: %(label)s") % values
+
+
+def part_count(kind, count):
+    """ "2 added": how many parts had one kind of change, with the plural the language needs."""
+    if kind == ADDED:
+        return ngettext("%(count)d added", "%(count)d added", count) % {"count": count}
+    if kind == CHANGED:
+        return ngettext("%(count)d changed", "%(count)d changed", count) % {"count": count}
+    return ngettext("%(count)d removed", "%(count)d removed", count) % {"count": count}
 
 
 @dataclass
@@ -67,12 +83,8 @@ class PartChange:
     changes: list = field(default_factory=list)
 
     @property
-    def verbose_kind(self):
-        return KIND_LABELS[self.kind]
-
-    @property
-    def verbose_name(self):
-        return self.model._meta.verbose_name
+    def heading(self):
+        return part_heading(self.kind, capfirst(self.model._meta.verbose_name), self.label)
 
 
 @dataclass
@@ -93,9 +105,7 @@ class Comparison:
         for part in self.parts:
             by_model.setdefault(part.model, []).append(part.kind)
         for model, kinds in by_model.items():
-            counts = ", ".join(
-                f"{kinds.count(kind)} {label}" for kind, label in KIND_LABELS.items() if kind in kinds
-            )
+            counts = ", ".join(part_count(kind, kinds.count(kind)) for kind in KINDS if kind in kinds)
             pieces.append(f"{model._meta.verbose_name_plural}: {counts}")
         return "; ".join(pieces)
 

@@ -9,6 +9,7 @@ import django_filters
 from django.db.models import F, Min
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .forms import YearField, YearRangeForm
 from .limits import MAX_SEARCH_LENGTH, SEARCH_HELP, validate_search_words
@@ -196,7 +197,7 @@ class MissionFilter(PublicFilterSet):
     )
     status = django_filters.ChoiceFilter(
         label=_("Status"),
-        choices=[("open", _("Open today")), ("closed", _("Closed"))],
+        choices=[("open", _("Open today")), ("closed", pgettext_lazy("mission status", "Closed"))],
         empty_label=_("Open or closed"),
         method="filter_status",
     )

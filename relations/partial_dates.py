@@ -39,6 +39,7 @@ MONTH = "month"
 DAY = "day"
 PRECISIONS = (DECADE, YEAR, MONTH, DAY)
 PRECISION_CHOICES = [(DECADE, _("decade")), (YEAR, _("year")), (MONTH, _("month")), (DAY, _("day"))]
+PRECISION_LABELS = dict(PRECISION_CHOICES)
 
 CIRCA = "circa"
 BY = "by"
@@ -143,7 +144,11 @@ class PartialDate:
                 )
             raise ValidationError(
                 gettext("“%(value)s” is known to the %(actual)s, not to the %(precision)s.")
-                % {"value": partial.isoformat(), "actual": partial.precision, "precision": precision},
+                % {
+                    "value": partial.isoformat(),
+                    "actual": PRECISION_LABELS[partial.precision],
+                    "precision": PRECISION_LABELS[precision],
+                },
                 code="precision_mismatch",
             )
         return partial

@@ -142,6 +142,12 @@ _DATE_PATTERNS = [
     re.compile(r"\b(?P<year>\d{4})-(?P<nmonth>\d{2})(?:-(?P<day>\d{2}))?\b"),
     # May 21, 1827; May 21st 1827; September 10-16, 1906 (both days)
     re.compile(_MONTH + r"\s+" + _DAY + r"(?:\s*-\s*(?P<day2>\d{1,2}))?,?\s+" + _YEAR, re.IGNORECASE),
+    # July 26-November 29, 1962 (both days, in the year the span ends in)
+    re.compile(
+        _MONTH + r"\s+" + _DAY + r"\s*-\s*" + _MONTH.replace("month", "month2") + r"\s+"
+        r"(?P<day2>\d{1,2}),?\s+" + _YEAR,
+        re.IGNORECASE,
+    ),
     # 21 May 1827; 10-16 September 1906
     re.compile(
         r"\b" + _DAY + r"(?:\s*-\s*(?P<day2>\d{1,2}))?\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR,
@@ -182,6 +188,12 @@ def _dates_of(groups):
         return [PartialDate(year)]
     if not days:
         return [PartialDate(year, month)]
+    if groups.get("month2"):
+        # A span across months ends in the year written; it began in the year before if its
+        # first month comes later in the year than its last ("December 20-January 5, 1963").
+        last_month = _MONTH_NAMES[groups["month2"].lower().rstrip(".")]
+        first_year = year - 1 if month > last_month else year
+        return [PartialDate(first_year, month, days[0]), PartialDate(year, last_month, days[1])]
     return [PartialDate(year, month, day) for day in days]
 
 

@@ -36,6 +36,11 @@ class TimelineItem:
     # The language of the title and of the detail where it is not the page's (English shown in Spanish).
     title_lang: str = ""
     detail_lang: str = ""
+    # Which of the entry's fields the item shows in the site's translation.
+    translated: tuple = ()
+
+    def shown_in_translation(self):
+        return self.translated
 
     @property
     def year(self):
@@ -198,4 +203,5 @@ class Timeline:
             detail,
             title_lang if title_lang != language else "",
             detail_lang if detail_lang != language else "",
+            tuple(field for field in entry.shown_in_translation() if field in (title_field, detail_field)),
         )

@@ -6,8 +6,6 @@ Every page runs a small, fixed number of queries whatever the size of the databa
 entries are fetched with ``select_related``/``prefetch_related``, never one query per row.
 """
 
-from operator import attrgetter
-
 from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.core.paginator import Paginator
 from django.db.models import Case, Count, IntegerField, Prefetch, Value, When
@@ -15,7 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from . import filters, forms
+from . import citing, downloads, filters, forms
+from .feeds import latest_changes
 from .models import (
     CITED_MODELS,
     ENTRY_MODELS,
@@ -60,6 +59,7 @@ class PublicListView(FilterView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(page_title=self.page_title, page_description=self.page_description)
+        context["downloads"] = downloads.download_links(self.model, self.request.GET)
         return context
 
     def render_to_response(self, context, **response_kwargs):
@@ -114,6 +114,17 @@ class PublishedDetailView(DetailView):
 
     def get_queryset(self):
         return super().get_queryset().published().prefetch_related("citations__source")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # How to cite the page, its permanent link and its structured data.
+        parts = kwargs.get("citation_parts", ())
+        context.update(citing.about_the_page(self.object, self.request, parts, self.shown_version()))
+        return context
+
+    def shown_version(self):
+        """The stored version the page shows; None for the entry as it is now."""
+        return None
 
 
 class EventDetailView(PublishedDetailView):
@@ -294,13 +305,9 @@ class HomeView(TemplateView):
     latest = 8
 
     def get_context_data(self, **kwargs):
-        changed = []
-        for model in ENTRY_MODELS:
-            changed.extend(model.objects.published().order_by("-updated")[: self.latest])
-        changed.sort(key=attrgetter("updated"), reverse=True)
         return super().get_context_data(
             key_dates=Event.objects.published().filter(category=Event.Category.DIPLOMATIC)[: self.latest],
-            latest_changes=changed[: self.latest],
+            latest_changes=latest_changes(self.latest),
             counts=published_counts(),
             **kwargs,
         )

@@ -1,5 +1,5 @@
 """
-factory_boy factories for every model of the record.
+factory_boy factories for every model of the record, and for users.
 
 Entries come published and cited by default, as the public sees them: pass
 ``status=Entry.Status.DRAFT`` (or the ``draft=True`` trait) for a draft, and ``citation=None``
@@ -10,6 +10,7 @@ for an entry without its default citation. Countries are the two parties, made o
 import datetime
 
 import factory
+from django.contrib.auth.models import User
 from django.utils.text import slugify
 
 from relations.models import (
@@ -26,6 +27,9 @@ from relations.models import (
     Topic,
 )
 from relations.partial_dates import PartialDate, PartialDateField
+
+#: The password of every user a factory makes.
+PASSWORD = "a-long-test-password"
 
 
 class ModelFactory(factory.django.DjangoModelFactory):
@@ -211,3 +215,15 @@ class RatificationFactory(ModelFactory):
     country = factory.SubFactory(CountryFactory, peru=True)
     date = PartialDate(1852)
     body = "the Peruvian Congress"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    """A user who logs in with the password ``PASSWORD``."""
+
+    class Meta:
+        model = User
+        django_get_or_create = ["username"]
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    password = factory.django.Password(PASSWORD)

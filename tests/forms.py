@@ -21,6 +21,11 @@ def form_data(html, form_id=None):
     data = {}
     for name, value in form.form_values():
         data.setdefault(name, []).append(value)
+    for textarea in form.xpath(".//textarea[@name]"):
+        # A browser drops the line break that may open a textarea's content; lxml keeps it.
+        values = data.get(textarea.name, [])
+        if values and values[0].startswith("\n"):
+            values[0] = values[0][1:]
     return data
 
 

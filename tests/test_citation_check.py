@@ -52,6 +52,10 @@ def test_a_quotation_runs_on_across_inlined_lines_only_where_the_text_is_interle
         ("established on May 12, 1827", "1827-05-21", False),
         ("over the course of the 1990s", "199", True),
         ("September 10-16, 1906", "1906-09-16", True),
+        ("Charge d'Affaires, July 26-November 29, 1962", "1962-07-26", True),
+        ("Charge d'Affaires, July 26-November 29, 1962", "1962-11-29", True),
+        ("December 20-January 5, 1963", "1962-12-20", True),
+        ("December 20-January 5, 1963", "1963-12-20", False),
         ("in June 2013", "2013-06", True),
     ],
 )

@@ -6,7 +6,7 @@ from relations.citations import Notes, agreeing_groups, values_agree
 from relations.models import Agreement, Appointment, Envoy, Event, Mission
 from relations.partial_dates import PartialDate
 
-from .factories import CitationFactory, EventFactory, SourceFactory
+from .factories import AgreementFactory, AppointmentFactory, CitationFactory, EventFactory, SourceFactory
 
 DATE = Event._meta.get_field("date")
 KIND = Mission._meta.get_field("kind")
@@ -124,8 +124,6 @@ def test_a_passage_cited_for_the_entry_and_for_a_claim_is_one_note(sources):
 
 @pytest.mark.django_db
 def test_one_passage_cited_for_an_envoy_and_an_appointment_is_one_note_on_the_page(sources):
-    from .factories import AppointmentFactory
-
     guide, _ = sources
     appointment = AppointmentFactory()
     envoy = appointment.envoy
@@ -142,9 +140,7 @@ def test_one_passage_cited_for_an_envoy_and_an_appointment_is_one_note_on_the_pa
 @pytest.mark.django_db
 def test_a_note_is_current_when_its_source_gives_it_as_true_when_written(sources):
     _, sheet = sources
-    agreement = Agreement.objects.create(
-        slug="x", title="X", kind="treaty", agreement_status="signed", status="draft"
-    )
+    agreement = AgreementFactory(agreement_status=Agreement.AgreementStatus.SIGNED, draft=True, citation=None)
     CitationFactory(entry=agreement, source=sheet, quotation="is now in force", current=True)
     [note] = Notes(agreement)
     assert note.current

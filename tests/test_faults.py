@@ -303,7 +303,8 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from tests.factories import EventFactory
-from tests.test_editorial import change_url, form_data
+from tests.editorial import change_url
+from tests.editorial import form_of as form_data
 
 call_command("migrate", verbosity=0)
 editor = User.objects.create_superuser("ana", password="a-long-password")

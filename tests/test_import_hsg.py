@@ -1,481 +1,261 @@
-import copy
-import json
-from io import StringIO
-from pathlib import Path
+"""
+What ``import_hsg`` makes of an excerpt of the Office of the Historian's repositories
+(tests/hsg_excerpt), imported once into an empty database: appointments with the register's
+dates, citations that name their records and quote them, the kinds of date kept apart, the
+envoys of both countries with their biographies, the breaks in relations, one event per
+trip, titles that tell events apart, and names spelt one way.
+"""
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
-from django.core import serializers
-from django.core.management import call_command
-from django.core.management.base import CommandError
 
-from relations.models import (
-    Appointment,
-    Citation,
-    Country,
-    Envoy,
-    Event,
-    Mission,
-    Source,
-    Topic,
-)
+from relations.citations import Notes
+from relations.hsg.dates import span, written_dates
+from relations.models import Appointment, Citation, Envoy, Event, Mission
 from relations.partial_dates import PartialDate
+from tests import hsg_support
+from tests.factories import CitationFactory, SourceFactory
+from tests.hsg_support import EXCERPT, citations_of, claims, run_import
 
-pytestmark = pytest.mark.django_db
-
-REAL_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "hsg"
-needs_real_data = pytest.mark.skipif(
-    not REAL_DATA.is_dir(),
-    reason="The Office of the Historian data is not in ../shared/data/hsg beside this clone.",
-)
-
-IMPORTED_MODELS = [Source, Country, Topic, Mission, Envoy, Appointment, Event, Citation]
+first_import = hsg_support.first_import
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("first_import")]
 
 
-def run_import(directory):
-    out = StringIO()
-    call_command("import_hsg", str(directory), stdout=out)
-    return out.getvalue()
+# What the import makes of the records ----------------------------------------------------------------
 
 
-def snapshot():
-    """Every row an import can write, timestamps included."""
-    return {
-        model.__name__: serializers.serialize("json", model.objects.order_by("pk"))
-        for model in IMPORTED_MODELS
-    }
-
-
-def claims(entry, claim):
-    """The values the citations of ``entry`` give for ``claim``, by source."""
-    content_type = ContentType.objects.get_for_model(entry)
-    citations = Citation.objects.filter(content_type=content_type, object_id=entry.pk, claim=claim)
-    return {(citation.source_id, citation.value) for citation in citations}
-
-
-def citations_of(entry):
-    content_type = ContentType.objects.get_for_model(entry)
-    return Citation.objects.filter(content_type=content_type, object_id=entry.pk).order_by("position")
-
-
-# The real data ---------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def imported():
-    return run_import(REAL_DATA)
-
-
-@needs_real_data
-def test_every_chief_of_mission_is_imported(imported):
-    us_appointments = Appointment.objects.filter(envoy__sending_country="us")
-    assert us_appointments.filter(is_nominee_only=False).count() == 56
-    assert us_appointments.filter(is_nominee_only=True).count() == 3
-    assert Envoy.objects.filter(sending_country="us").count() == 58
-    assert set(us_appointments.filter(is_nominee_only=True).values_list("outcome", flat=True)) == {
-        Appointment.Outcome.DID_NOT_SERVE
-    }
-    clay = Envoy.objects.get(pk="clay-john-randolph")
-    assert list(clay.appointments.order_by("appointed").values_list("slug", "rank")) == [
-        ("pe-1847-clay-01", Appointment.Rank.CHARGE),
-        ("pe-1853-clay-01", Appointment.Rank.ENVOY),
-    ]
-    assert clay.appointments.get(slug="pe-1847-clay-01").outcome == Appointment.Outcome.PROMOTED
-    assert Appointment.objects.get(slug="pe-2002-daws-01").outcome == Appointment.Outcome.DIED_AWAY
-
-
-@needs_real_data
-def test_cooley_has_the_dates_and_precisions_of_the_register(imported):
-    cooley = Envoy.objects.get(pk="cooley-james")
-    assert (cooley.name, cooley.sort_name, cooley.birth_year, cooley.death_year) == (
+def test_the_register_gives_each_appointment_its_dates_precisions_and_qualifiers():
+    cooley = Appointment.objects.get(pk="pe-1826-cool-01")
+    assert (cooley.envoy_id, cooley.mission_id, cooley.rank) == (
+        "cooley-james",
+        "us-legation-lima",
+        Appointment.Rank.CHARGE,
+    )
+    assert (cooley.appointed, cooley.credentials_presented, cooley.ended) == (
+        PartialDate(1826, 5, 2),
+        PartialDate(1827, 5, 21),
+        PartialDate(1828, 2, 24),
+    )
+    assert (cooley.ended_note, cooley.outcome) == ("Died at post on", Appointment.Outcome.DIED)
+    brayshaw = Appointment.objects.get(pk="pe-1992-bray-01")
+    assert (brayshaw.credentials_presented.isoformat(), brayshaw.ended.isoformat()) == ("1992-09", "1993-12")
+    assert brayshaw.mission_id == "us-embassy-lima"
+    thornton = Appointment.objects.get(pk="pe-1836-thor-01")
+    assert thornton.mission.host_country_id == "pe-bo"
+    assert thornton.credentials_note == "Officially recognized on"
+    prevost = Appointment.objects.get(pk="pe--prev-01")
+    assert (prevost.is_nominee_only, prevost.outcome) == (True, Appointment.Outcome.DID_NOT_SERVE)
+    envoy = Envoy.objects.get(pk="cooley-james")
+    assert (envoy.name, envoy.sort_name, envoy.birth_year, envoy.death_year, envoy.residence) == (
         "James Cooley",
         "Cooley, James",
         1791,
         1828,
-    )
-    assert cooley.career_status == Envoy.CareerStatus.PRE_1915
-    assert cooley.residence == "Ohio"
-    assert cooley.external_url == "https://history.state.gov/departmenthistory/people/cooley-james"
-    appointment = Appointment.objects.get(pk="pe-1826-cool-01")
-    assert appointment.envoy == cooley
-    assert appointment.mission_id == "us-legation-lima"
-    assert appointment.rank == Appointment.Rank.CHARGE
-    assert appointment.appointed == PartialDate(1826, 5, 2)
-    assert appointment.appointed.precision == "day"
-    assert appointment.arrived is None
-    assert appointment.credentials_presented == PartialDate(1827, 5, 21)
-    assert appointment.ended == PartialDate(1828, 2, 24)
-    assert (appointment.ended_note, appointment.outcome) == ("Died at post on", Appointment.Outcome.DIED)
-    citation = citations_of(appointment).get(source="hsg-chiefs-of-mission", claim="")
-    assert citation.locator == "missions-countries/peru.xml, pe-1826-cool-01"
-    assert "1827-05-21" in citation.quotation
-
-
-@needs_real_data
-def test_qualifiers_notes_and_posts_are_kept(imported):
-    thornton = Appointment.objects.get(pk="pe-1836-thor-01")
-    assert thornton.credentials_note == "Officially recognized on"
-    assert thornton.mission_id == "us-legation-peru-bolivian-confederation"
-    assert thornton.mission.host_country_id == "pe-bo"
-    assert thornton.note.startswith("Commissioned to Peru, but received by the Government")
-    brayshaw = Appointment.objects.get(pk="pe-1992-bray-01")
-    assert brayshaw.credentials_presented == PartialDate(1992, 9)
-    assert brayshaw.credentials_presented.precision == "month"
-    assert brayshaw.ended.precision == "month"
-    assert brayshaw.rank == Appointment.Rank.CHARGE_AD_INTERIM
-    assert Appointment.objects.get(pk="pe-1913-mcmi-01").mission_id == "us-legation-lima"
-    assert Appointment.objects.get(pk="pe-1919-gonz-01").mission_id == "us-embassy-lima"
-    assert Appointment.objects.get(pk="pe-1838-pick-01").mission_id == "us-legation-lima"
-    assert Appointment.objects.get(pk="pe-1853-clay-01").outcome == Appointment.Outcome.SUSPENDED
-    osma = Appointment.objects.get(envoy="osma-joaquin-jose-de")
-    assert (osma.mission_id, osma.appointed) == ("peru-legation-washington", PartialDate(1846, 12))
-    assert osma.mission.sending_country_id == "pe"
-    embassy = Mission.objects.get(pk="us-embassy-lima")
-    assert embassy.predecessor_id == "us-legation-lima"
-    assert embassy.opened == Mission.objects.get(pk="us-legation-lima").closed == PartialDate(1920, 4, 24)
-
-
-@needs_real_data
-def test_the_key_events_have_the_slugs_and_dates_others_cite(imported):
-    expected = {
-        "us-recognizes-peru-independence": PartialDate(1826, 5, 2),
-        "diplomatic-relations-established": PartialDate(1827, 5, 21),
-        "us-recognizes-peru-bolivian-confederation": PartialDate(1837, 3, 16),
-        "peru-legation-in-washington-established": PartialDate(1846, 12),
-        "lima-legation-raised-to-embassy": PartialDate(1920, 4, 24),
-    }
-    for slug, date in expected.items():
-        event = Event.objects.get(pk=slug)
-        assert (event.date, event.date.precision) == (date, date.precision)
-        assert event.is_published()
-
-
-@needs_real_data
-def test_travels_visits_and_milestones_become_events(imported):
-    trips_to_peru = Event.objects.filter(slug__regex=r"^visit-\d{4}-[a-z]")
-    assert trips_to_peru.count() == 22
-    assert set(trips_to_peru.values_list("category", flat=True)) == {Event.Category.VISIT}
-    root = Event.objects.get(pk="visit-1906-root-lima")
-    assert (root.date, root.end_date) == (PartialDate(1906, 9, 10), PartialDate(1906, 9, 16))
-    assert Event.objects.filter(slug__startswith="trip-").count() == 5
-    assert Event.objects.get(pk="trip-1990-bush-cartagena").is_published()
-    assert not Event.objects.get(pk="trip-1938-hull-panama-city").is_published()
-    assert Event.objects.filter(slug__startswith="visit-us-").count() == 30
-    war = Event.objects.get(pk="war-of-the-pacific")
-    assert (war.date, war.end_date) == (PartialDate(1879), PartialDate(1883))
-    apec = Event.objects.get(pk="peru-joins-apec")
-    assert (apec.date.precision, apec.end_date.precision) == ("year", "year")
-    assert apec.editorial_note
-    assert Event.objects.get(pk="south-atlantic-crisis-peace-initiatives").date == PartialDate(1982)
-    assert Topic.objects.get(pk="trade").events.filter(pk="visit-2016-obama-lima").exists()
-
-
-@needs_real_data
-def test_every_entry_is_cited_with_a_locator_and_the_source_s_words(imported):
-    for model in (Envoy, Appointment, Mission, Event):
-        for entry in model.objects.all():
-            citations = citations_of(entry)
-            assert citations, f"{model.__name__} {entry.pk} has no citation"
-            for citation in citations:
-                assert citation.locator and citation.quotation, f"{citation} of {entry.pk}"
-    assert set(Source.objects.values_list("publisher", flat=True)) == {
-        "U.S. Department of State, Office of the Historian"
-    }
-    assert (
-        "44d2226df6b26f8f5807215ec40e3a6c4d706bbb"
-        in Source.objects.get(pk="hsg-chiefs-of-mission").description
+        "Ohio",
     )
 
 
-@needs_real_data
-def test_disagreements_inside_the_office_s_data_are_recorded(imported):
-    established = Event.objects.get(pk="diplomatic-relations-established")
-    assert {value for _, value in claims(established, "date")} == {"1826", "1827-05-21"}
-    assert established.date == PartialDate(1827, 5, 21)
-    assert established.editorial_note
+def test_citations_name_repository_file_and_record_and_quote_the_record():
+    citation = citations_of(Appointment.objects.get(pk="pe-1826-cool-01")).get(claim="")
+    assert citation.locator == "HistoryAtState/pocom, missions-countries/peru.xml, pe-1826-cool-01"
+    assert citation.quotation == (
+        "Chargé d’Affaires. Appointed: 1826-05-02. Credentials presented: 1827-05-21. "
+        "Termination of mission: Died at post on 1828-02-24."
+    )
+    trip = citations_of(Event.objects.get(pk="visit-1934-hull-lima")).get()
+    assert trip.locator == "HistoryAtState/travels, secretary-travels/hull-cordell.xml, trip 947"
 
-    confederation = Event.objects.get(pk="us-recognizes-peru-bolivian-confederation")
-    assert {value for _, value in claims(confederation, "date")} == {"1837-03-16", "1838"}
 
+def test_each_dated_claim_is_cited_to_words_that_state_its_date():
+    checked = 0
+    for citation in Citation.objects.exclude(claim="").exclude(value=""):
+        date = PartialDate.parse(citation.value)
+        stated = {w.partial().isoformat() for w in written_dates(citation.quotation) if w.year}
+        for clause in citation.quotation.split(";"):
+            stated |= {end.isoformat() for end in (span(clause).start, span(clause).end) if end}
+        assert date.isoformat() in citation.quotation or date.isoformat() in stated, citation.quotation
+        checked += 1
+    assert checked > 20
+    legation = Mission.objects.get(pk="us-legation-lima")
+    [closed] = citations_of(legation).filter(claim="closed")
+    assert (closed.value, "April 24, 1920" in closed.quotation) == ("1920-04-24", True)
+    assert "1827" not in closed.quotation
+
+
+def test_the_register_and_frus_keep_their_own_kinds_of_date():
+    loeb = Appointment.objects.get(pk="pe-1961-loeb-01")
+    assert (loeb.credentials_presented, loeb.ended) == (PartialDate(1961, 5, 23), PartialDate(1962, 7, 18))
+    assert (loeb.held_from, loeb.held_to) == (PartialDate(1961, 5, 23), PartialDate(1962, 7, 26))
+    assert loeb.held_note == "Ambassador to Peru, May 23, 1961-July 26, 1962"
+    assert claims(loeb, "held_from") == {("hsg-people", "1961-05-23")}
+    assert loeb.editorial_note.startswith("FRUS has Loeb Ambassador to Peru until July 26, 1962")
+
+
+def test_the_briggs_credentials_date_is_the_sites_deliberate_choice_with_both_values_cited():
     briggs = Appointment.objects.get(pk="pe-1955-brig-01")
+    assert briggs.credentials_presented == PartialDate(1955, 5, 27)
     assert claims(briggs, "credentials_presented") == {
         ("hsg-chiefs-of-mission", "1955-03-27"),
         ("hsg-people", "1955-05-27"),
     }
-    assert briggs.credentials_presented == PartialDate(1955, 5, 27)
-    assert briggs.editorial_note
+    assert (briggs.held_from, briggs.held_to) == (PartialDate(1955, 5, 27), PartialDate(1956, 6, 5))
+    assert "slip of the month" in briggs.editorial_note
 
+
+def test_chargés_and_envoys_of_peru_come_from_the_people_database():
+    henderson = Appointment.objects.get(pk="henderson-douglas-1962")
+    assert (henderson.rank, henderson.mission_id, henderson.credentials_presented) == (
+        Appointment.Rank.CHARGE,
+        "us-embassy-lima",
+        None,
+    )
+    assert (henderson.held_from, henderson.held_to) == (PartialDate(1962, 7, 26), PartialDate(1962, 11, 29))
+    first, second = Envoy.objects.get(pk="berckemeyer-pazos-fernando").appointments.order_by("slug")
+    assert (first.rank, first.mission_id) == (
+        Appointment.Rank.AMBASSADOR_AS_STATED,
+        "peru-embassy-washington",
+    )
+    assert (first.held_from, first.held_to) == (PartialDate(1949, 1, 18), PartialDate(1963, 12))
+    assert (second.held_from, second.held_to) == (PartialDate(1969, 1), PartialDate(1975))
+    assert claims(second, "held_to") == {("hsg-people", "1975")}
+    assert Envoy.objects.get(pk="berckemeyer-pazos-fernando").sending_country_id == "pe"
+    pezet = Appointment.objects.get(pk="pezet-federico-alfonso")
+    assert (pezet.rank, pezet.mission_id, pezet.held_note) == (
+        Appointment.Rank.MINISTER_AS_STATED,
+        "peru-legation-washington",
+        "Peruvian Minister at Washington.",
+    )
+
+
+def test_a_biography_gives_life_career_other_posts_and_frus_each_cited():
+    briggs = Envoy.objects.get(pk="briggs-ellis-ormsbee")
+    life, posts, frus = briggs.biography.split("\n\n")[:3]
+    assert life == "Ellis Ormsbee Briggs (1899–1976), of Maine. Career Foreign Service Officer."
+    assert "– Career Ambassador: appointed 24 June 1960." in posts.splitlines()
+    assert "“Ambassador to Peru, May 27, 1955-June 5, 1956; Ambassador to Brazil from July 24, 1956”" in frus
+    cited = {citation.locator for citation in citations_of(briggs).filter(claim="biography")}
+    assert "HistoryAtState/pocom, positions-principals/career-ambassador.xml, amba-1960-brig" in cited
+    clay = Envoy.objects.get(pk="clay-john-randolph")
+    assert "– Chargé d’Affaires, Russia: appointed 29 June 1836;" in clay.biography
+
+
+def test_the_breaks_in_relations_the_register_records_are_events():
+    interruptions = {
+        "us-suspends-relations-with-peru-1860": "1860-10-19",
+        "normal-relations-interrupted-1865": "1865-11-26",
+        "us-reaction-to-1962-coup": "1962-07-18",
+    }
+    for slug, date in interruptions.items():
+        event = Event.objects.get(pk=slug)
+        assert event.date.isoformat() == date
+        assert ("hsg-chiefs-of-mission", date) in claims(event, "date")
+        assert "never been severed" in event.editorial_note
+        assert citations_of(event).filter(source="hsg-country-guide-peru").count() == 2
+    coup = Event.objects.get(pk="us-reaction-to-1962-coup")
+    assert coup.title == "The 1962 coup: the United States interrupts normal relations with Peru"
+    # A request to recall an envoy is no interruption: the guide's words on severance are not cited.
+    recall = Event.objects.get(pk="peru-requests-recall-of-us-charge-1846")
+    assert ("hsg-chiefs-of-mission", "1846-04-11") in claims(recall, "date")
+    assert not citations_of(recall).filter(source="hsg-country-guide-peru").exists()
+    assert recall.editorial_note == ""
+
+
+def test_the_import_keeps_one_event_for_each_break_under_the_slug_the_site_gave_it():
+    for envoy in ["jewett-albert-gallatin", "clay-john-randolph", "loeb-james-isaac"]:
+        assert Event.objects.filter(envoys=envoy).count() == 1, envoy
+    for default in [
+        "peru-requests-recall-of-us-envoy-1846",
+        "relations-suspended-1860",
+        "normal-relations-interrupted-1962",
+    ]:
+        assert not Event.objects.filter(pk=default).exists()
+
+
+def test_a_trip_of_the_president_with_the_secretary_is_one_event_citing_both_records():
+    trip = Event.objects.get(pk="visit-2002-bush-lima")
+    assert (
+        trip.title == "President George W. Bush and Secretary of State Colin Luther Powell visit Peru (2002)"
+    )
+    assert (trip.date, trip.end_date) == (PartialDate(2002, 3, 22), PartialDate(2002, 3, 24))
+    assert [citation.locator.rsplit(", ", 1)[-1] for citation in citations_of(trip)] == [
+        "trip 2396",
+        "trip 1289",
+    ]
+    assert not Event.objects.filter(pk="visit-2002-powell-lima").exists()
+
+
+def test_titles_carry_the_year_and_no_two_events_share_one():
+    titles = list(Event.objects.published().values_list("title", flat=True))
+    assert len(titles) == len(set(titles))
+    assert Event.objects.get(pk="visit-2001-powell-lima").title.endswith("(2001)")
+    toledo = Event.objects.filter(slug__startswith="visit-us-2006").order_by("date")
+    assert [event.title for event in toledo] == [
+        "President Alejandro Toledo visits the United States (March 2006)",
+        "President Alejandro Toledo visits the United States (July 2006)",
+    ]
+
+
+def test_the_sites_text_spells_names_one_way_and_quotations_as_the_records_do():
+    hull = Event.objects.get(pk="visit-1934-hull-lima")
+    assert "President Benavides" in hull.summary
+    assert "Benvenidez" not in hull.summary
+    assert "Benvenidez" in citations_of(hull).get().quotation
+    belaunde = Event.objects.get(pk="visit-us-1984-09-25-fernando-belaunde-terry")
+    assert belaunde.title == "President Fernando Belaúnde Terry visits the United States (1984)"
+    assert "Belaunde" in citations_of(belaunde).get(source="hsg-visits").quotation
+    assert "Prime Minister Mariátegui" in belaunde.summary
+    assert "Prime Minister Mariategui" in citations_of(belaunde).get(source="hsg-visits").quotation
+    assert claims(belaunde, "date") == {("hsg-people", "1984")}
+
+
+def test_the_country_guide_dates_an_appointment_by_the_words_before_its_date_taken_whole():
+    # "on" is not the end of "Thornton": the guide appoints Pickett on 8 June, the register on 9 June.
     pickett = Appointment.objects.get(pk="pe-1838-pick-01")
     assert claims(pickett, "appointed") == {
         ("hsg-country-guide-peru", "1838-06-08"),
         ("hsg-chiefs-of-mission", "1838-06-09"),
     }
-    assert pickett.appointed == PartialDate(1838, 6, 9)
-    thornton = Appointment.objects.get(pk="pe-1836-thor-01")
-    assert {value for _, value in claims(thornton, "appointed")} == {"1836-06-15", "1837-03-16"}
 
 
-@needs_real_data
-def test_a_second_run_changes_nothing(imported):
-    before = snapshot()
-    output = run_import(REAL_DATA)
-    assert snapshot() == before
-    report = [line for line in output.splitlines() if line.startswith("relations.")]
-    assert report and all(" 0 created, 0 updated," in line for line in report)
-    assert "Nothing to change" in output
+def test_a_decade_the_office_gives_is_stored_as_the_decade():
+    apec = Event.objects.get(pk="peru-joins-apec")
+    assert (apec.date.stored(), apec.end_date) == ("199", None)
+    assert "1990s" in citations_of(apec).get().quotation
 
 
-# Small data for the edge cases -----------------------------------------------------------------
+# Where another source disagrees --------------------------------------------------------------------------
 
 
-def meta(path):
-    return {
-        "published_at": "https://history.state.gov/",
-        "sources": [
-            {
-                "repository": "HistoryAtState/example",
-                "url": "https://github.com/HistoryAtState/example",
-                "commit": "0" * 40,
-                "commit_date": "2026-01-01T00:00:00+00:00",
-                "paths": [
-                    {
-                        "path": path,
-                        "last_changed_in_commit": "1" * 40,
-                        "last_changed_date": "2022-02-15T00:00:00-05:00",
-                    }
-                ],
-            }
-        ],
-    }
+def other_account(entry, claim, value, words="Another account of the same happening."):
+    source = SourceFactory(title="Another account")
+    return CitationFactory(entry=entry, source=source, quotation=words, claim=claim, value=value)
 
 
-def given(date=None, precision=None, note=None):
-    return {"date": date, "precision": precision, "note": note}
+def test_where_another_source_gives_a_date_that_cannot_be_true_the_offices_record_carries_its_own():
+    visit = Event.objects.get(pk="visit-us-1984-09-25-fernando-belaunde-terry")
+    record = citations_of(visit).get(source="hsg-visits")
+    other_account(visit, "date", "1983", "visited President Reagan in Washington in 1983")
+    run_import(EXCERPT)
+    record.refresh_from_db()
+    assert (record.claim, record.value) == ("date", "1984-09-25")
+    assert citations_of(visit).filter(source="hsg-visits").count() == 1
+    assert "Nothing to change" in run_import(EXCERPT)
 
 
-def chief(chief_id, person_id, full, surname, forename, role, **dates):
-    return {
-        "list": "chiefs",
-        "pocom_chief_id": chief_id,
-        "person_id": person_id,
-        "hsg_person_url": f"https://history.state.gov/departmenthistory/people/{person_id}",
-        "person_source_path": f"people/{person_id[0]}/{person_id}.xml",
-        "name": {"full": full, "surname": surname, "forename": forename, "gen_name": None, "altnames": []},
-        "birth_year": None,
-        "death_year": None,
-        "career_type": "career",
-        "career_type_label": "Foreign Service Officer",
-        "residence_state": None,
-        "role_title_id": role,
-        "role_title": role,
-        "appointed": dates.get("appointed", given()),
-        "arrived": given(),
-        "credentials_presented": dates.get("credentials_presented", given()),
-        "termination": dates.get("termination", given()),
-        "note": None,
-    }
+@pytest.mark.parametrize("agreeing", ["1984", ""])
+def test_where_another_source_agrees_or_gives_no_value_the_offices_record_is_left_as_it_is(agreeing):
+    visit = Event.objects.get(pk="visit-us-1984-09-25-fernando-belaunde-terry")
+    before = list(citations_of(visit).filter(source="hsg-visits").values_list("pk", "claim", "value"))
+    other_account(visit, "date", agreeing)
+    assert "Nothing to change" in run_import(EXCERPT)
+    assert list(citations_of(visit).filter(source="hsg-visits").values_list("pk", "claim", "value")) == before
+    assert before[0][1:] == ("", "")
 
 
-def rdcr_event(event_id, date, precision, sentence, people=()):
-    return {
-        "event_id": event_id,
-        "date": date,
-        "precision": precision,
-        "section": "diplomatic-relations",
-        "timeline_head": f"Heading of {event_id}.",
-        "timeline_head_date": date[:4],
-        "people": [{"name": name, "pocom_person_id": None} for name in people],
-        "sentence": sentence,
-    }
-
-
-SMALL_DATA = {
-    "pocom_peru_chiefs_of_mission.json": {
-        "_meta": meta("missions-countries/peru.xml"),
-        "records": [
-            chief(
-                "pe-1826-cool-01",
-                "cooley-james",
-                "James Cooley",
-                "Cooley",
-                "James",
-                "charge-daffaires",
-                appointed=given("1826-05-02", "day"),
-                credentials_presented=given("1827-05-21", "day"),
-                termination=given("1828-02-24", "day", "Died at post on"),
-            ),
-            chief(
-                "pe-1992-bray-01",
-                "brayshaw-charles-h",
-                "Charles H. Brayshaw",
-                "Brayshaw",
-                "Charles H.",
-                "charge-daffaires-ad-interim",
-                credentials_presented=given("1992-09", "month"),
-                termination=given("1993-12", "month"),
-            ),
-        ],
-    },
-    "rdcr_peru.json": {
-        "_meta": meta("articles/peru.xml"),
-        "article": {
-            "title_complete": "A Guide: Peru",
-            "publication_statement": "Department of State, 2008",
-            "source_description": "Researched and written by A. Historian, February 2009",
-            "hsg_url": "https://history.state.gov/countries/peru",
-            "sections": [],
-            "events": [
-                rdcr_event("rdcr-pe-06", "1837-03-16", "day", "The Confederation was recognized."),
-                rdcr_event("rdcr-pe-11", "1827-05-21", "day", "Relations were established."),
-                rdcr_event("rdcr-pe-12", "1846-12", "month", "Peru named its first minister."),
-                rdcr_event("rdcr-pe-13", "1920-04-24", "day", "The legation was raised to an embassy."),
-            ],
-        },
-    },
-    "travels_peru.json": {"_meta": meta("secretary-travels/root-elihu.xml"), "records": []},
-    "visits_peru.json": {"_meta": meta("data/1900.xml"), "records": []},
-    "milestones_peru.json": {"_meta": meta("chapters/1866-1898.xml"), "records": []},
-    "people_peru_mentions.json": {"_meta": meta("data/100000.xml"), "records": []},
-}
-
-
-def trip(trip_id, year, locale="Lima"):
-    return {
-        "trip_id": trip_id,
-        "relation": "trip_to_peru",
-        "role": "secretary",
-        "traveler_id": "root-elihu",
-        "traveler_name": "Elihu Root",
-        "start_date": f"{year}-09-10",
-        "end_date": f"{year}-09-16",
-        "country_id": "peru",
-        "country": "Peru",
-        "locale": locale,
-        "remarks": "Met with President Pardo.",
-        "source_path": "secretary-travels/root-elihu.xml",
-    }
-
-
-@pytest.fixture
-def small_data(tmp_path):
-    """Write the small data set into ``tmp_path``; return a function that rewrites one file."""
-    data = copy.deepcopy(SMALL_DATA)
-
-    def write(change=None):
-        if change:
-            change(data)
-        for filename, content in data.items():
-            (tmp_path / filename).write_text(json.dumps(content), encoding="utf-8")
-        return tmp_path
-
-    write()
-    return write
-
-
-def test_month_only_dates_keep_their_precision(small_data):
-    run_import(small_data())
-    brayshaw = Appointment.objects.get(pk="pe-1992-bray-01")
-    assert brayshaw.appointed is None
-    assert (brayshaw.credentials_presented.isoformat(), brayshaw.credentials_presented.precision) == (
-        "1992-09",
-        "month",
-    )
-    assert (brayshaw.ended.isoformat(), brayshaw.ended.precision) == ("1993-12", "month")
-    assert (brayshaw.ended_note, brayshaw.outcome) == ("", "")
-    assert brayshaw.mission_id == "us-embassy-lima"
-    assert Envoy.objects.get(pk="brayshaw-charles-h").sort_name == "Brayshaw, Charles H."
-    # Nothing here is cited to the people database, so it is not among the sources.
-    assert not Source.objects.filter(pk="hsg-people").exists()
-
-
-def test_an_invalid_date_stops_the_import_and_changes_nothing(small_data):
-    def invalid_month(data):
-        data["pocom_peru_chiefs_of_mission.json"]["records"][0]["appointed"] = given("1826-13-02", "day")
-
-    with pytest.raises(CommandError) as error:
-        run_import(small_data(invalid_month))
-    assert "pocom_peru_chiefs_of_mission.json" in str(error.value)
-    assert "pe-1826-cool-01" in str(error.value)
-    assert all(model.objects.count() == 0 for model in IMPORTED_MODELS)
-
-
-def test_a_bad_record_after_a_good_import_changes_nothing(small_data):
-    run_import(small_data())
-    before = snapshot()
-
-    def wrong_precision(data):
-        records = data["pocom_peru_chiefs_of_mission.json"]["records"]
-        records[0]["note"] = "A new note."
-        records[1]["termination"] = given("1993-12", "day")
-
-    with pytest.raises(CommandError, match=r"pe-1992-bray-01.*known to the month, not to the day"):
-        run_import(small_data(wrong_precision))
-    assert snapshot() == before
-
-
-def test_a_missing_file_is_named(small_data):
-    directory = small_data()
-    (directory / "visits_peru.json").unlink()
-    with pytest.raises(CommandError, match="visits_peru.json"):
-        run_import(directory)
-
-
-def test_two_records_with_one_slug_are_refused(small_data):
-    def two_trips(data):
-        data["travels_peru.json"]["records"] = [trip("1", 1906), trip("2", 1906, "Callao, Lima")]
-
-    with pytest.raises(CommandError, match="records 1 and 2.*visit-1906-root-lima"):
-        run_import(small_data(two_trips))
-
-
-def test_a_second_run_on_small_data_changes_nothing(small_data):
-    run_import(small_data())
-    before = snapshot()
-    output = run_import(small_data())
-    assert snapshot() == before
-    assert "Nothing to change" in output
-
-
-def test_citations_added_by_others_are_never_touched(small_data):
-    run_import(small_data())
-    mission = Mission.objects.get(pk="us-legation-peru-bolivian-confederation")
-    appointment = Appointment.objects.get(pk="pe-1826-cool-01")
-    seed = Source.objects.create(slug="a-seed-text", title="A seed text", kind=Source.Kind.WEB_PAGE)
-    editor_citations = []
-    for entry in (mission, appointment):
-        content_type = ContentType.objects.get_for_model(entry)
-        last = citations_of(entry).last().position
-        editor_citations.append(
-            Citation.objects.create(
-                content_type=content_type,
-                object_id=entry.pk,
-                position=last + 1,
-                source=seed,
-                locator="paragraph 3",
-                quotation="The editor's words.",
-                claim="",
-            )
-        )
-    imported_citation = citations_of(appointment).get(source="hsg-chiefs-of-mission")
-    kept = [serializers.serialize("json", [citation]) for citation in editor_citations]
-
-    def more_data(data):
-        data["pocom_peru_chiefs_of_mission.json"]["records"][0]["note"] = "A new note."
-        data["rdcr_peru.json"]["article"]["events"].append(
-            rdcr_event("rdcr-pe-10", "1839", "year", "The Confederation was dissolved in 1839.")
-        )
-
-    output = run_import(small_data(more_data))
-    assert [
-        serializers.serialize("json", [c.__class__.objects.get(pk=c.pk)]) for c in editor_citations
-    ] == kept
-    updated = Citation.objects.get(pk=imported_citation.pk)
-    assert updated.position == imported_citation.position
-    assert updated.quotation.endswith("Note: A new note.")
-    dissolved = citations_of(mission).get(locator__endswith="rdcr-pe-10")
-    assert dissolved.position == editor_citations[0].position + 1
-    assert (dissolved.claim, dissolved.value) == ("closed", "1839")
-    assert Mission.objects.get(pk=mission.pk).closed == PartialDate(1839)
-    # The new event of the dissolution has a citation of its own.
-    assert Event.objects.get(pk="peru-bolivian-confederation-dissolved").is_published()
-    assert "relations.citation: 2 created, 1 updated" in output
+def test_where_another_source_words_a_claim_differently_the_offices_words_are_cited_for_it():
+    visit = Event.objects.get(pk="visit-us-1961-09-19-prado")
+    other_account(visit, "summary", "official visit", "during the official visit of the President of Peru")
+    run_import(EXCERPT)
+    record = citations_of(visit).get(source="hsg-visits")
+    assert (record.position, record.claim, record.value) == (1, "summary", "State visit")
+    notes = Notes(visit)
+    assert notes.difference(visit, "summary") is not None

@@ -1,3 +1,5 @@
+"""The rules of the record's models: what each refuses, how it names and numbers itself."""
+
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -9,9 +11,19 @@ from relations.models import (
     Country,
     Envoy,
     Event,
-    Mission,
     Ratification,
     Source,
+)
+
+from .factories import (
+    AgreementFactory,
+    AppointmentFactory,
+    CitationFactory,
+    CountryFactory,
+    EnvoyFactory,
+    EventFactory,
+    MissionFactory,
+    SourceFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -19,30 +31,27 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def countries():
-    return (
-        Country.objects.create(code="us", name="United States", name_es="Estados Unidos", iso_code="US"),
-        Country.objects.create(code="pe", name="Peru", name_es="Perú", iso_code="PE"),
-    )
+    return CountryFactory(), CountryFactory(peru=True)
 
 
 @pytest.fixture
 def source():
-    return Source.objects.create(slug="fact-sheet", title="U.S. Relations With Peru", kind="fact-sheet")
+    return SourceFactory(slug="fact-sheet", title="U.S. Relations With Peru", kind=Source.Kind.FACT_SHEET)
 
 
 @pytest.fixture
 def legation(countries):
-    us, pe = countries
-    return Mission.objects.create(
-        slug="us-legation-lima", name="Legation in Lima", kind="legation", sending_country=us, host_country=pe
-    )
+    return MissionFactory(slug="us-legation-lima", name="Legation in Lima", draft=True, citation=None)
 
 
 @pytest.fixture
 def envoy(countries):
-    return Envoy.objects.create(
-        slug="cooley-james", name="James Cooley", sort_name="Cooley, James", sending_country=countries[0]
-    )
+    return EnvoyFactory(slug="cooley-james", name="James Cooley", draft=True, citation=None)
+
+
+def draft_event(slug, **fields):
+    """A draft event without citations, to cite in a test."""
+    return EventFactory(slug=slug, title=slug.upper(), draft=True, citation=None, **fields)
 
 
 def errors_of(instance):
@@ -97,12 +106,8 @@ def test_appointment_mission_not_ended_before_credentials(envoy, legation):
 
 
 def test_appointment_slug_is_made_from_envoy_and_year(envoy, legation):
-    first = Appointment.objects.create(
-        envoy=envoy, mission=legation, rank="charge-d-affaires", appointed="1826-05-02"
-    )
-    second = Appointment.objects.create(
-        envoy=envoy, mission=legation, rank="charge-d-affaires", appointed="1826"
-    )
+    first = AppointmentFactory(envoy=envoy, mission=legation, appointed="1826-05-02")
+    second = AppointmentFactory(envoy=envoy, mission=legation, appointed="1826", credentials_presented=None)
     assert (first.slug, second.slug) == ("cooley-james-1826", "cooley-james-1826-2")
 
 
@@ -136,9 +141,7 @@ def test_agreement_dates_follow_each_other():
 
 
 def test_ratification_not_before_signature(countries):
-    agreement = Agreement.objects.create(
-        slug="ptpa", title="PTPA", kind="trade-agreement", agreement_status="in-force", signed="2006-04"
-    )
+    agreement = AgreementFactory(slug="ptpa", title="PTPA", signed="2006-04", draft=True, citation=None)
     ratification = Ratification(agreement=agreement, country=countries[1], date="2006-03")
     assert "date" in errors_of(ratification)
     Ratification(agreement=agreement, country=countries[1], date="2006-06").full_clean()
@@ -156,25 +159,14 @@ def test_historical_state_cannot_end_before_it_began():
 
 
 def test_published_is_the_one_definition_of_public(source):
-    Event.objects.create(slug="d", title="D", date="1900", category="visit", summary="s")
-    Event.objects.create(slug="p", title="P", date="1900", category="visit", summary="s", status="published")
+    draft_event("d")
+    EventFactory(slug="p", citation=None)
     assert list(Event.objects.published().values_list("slug", flat=True)) == ["p"]
 
 
-def cite(entry, source, **fields):
-    return Citation.objects.create(
-        content_type=ContentType.objects.get_for_model(entry),
-        object_id=entry.pk,
-        source=source,
-        locator=fields.pop("locator", "para. 1"),
-        quotation=fields.pop("quotation", "words"),
-        **fields,
-    )
-
-
 def test_citations_number_themselves_in_order(source):
-    event = Event.objects.create(slug="e", title="E", date="1900", category="visit", summary="s")
-    first, second = cite(event, source), cite(event, source)
+    event = draft_event("e")
+    first, second = CitationFactory(entry=event, source=source), CitationFactory(entry=event, source=source)
     assert (first.position, second.position) == (1, 2)
     assert list(event.citations.all()) == [first, second]
     assert Citation.objects.get_by_natural_key("relations", "event", "e", 2) == second
@@ -182,7 +174,7 @@ def test_citations_number_themselves_in_order(source):
 
 
 def test_citation_claim_must_be_a_field_of_the_entry(source):
-    event = Event.objects.create(slug="e", title="E", date="1900", category="visit", summary="s")
+    event = draft_event("e")
     citation = Citation(
         content_type=ContentType.objects.get_for_model(event),
         object_id="e",
@@ -199,7 +191,7 @@ def test_citation_claim_must_be_a_field_of_the_entry(source):
 
 
 def test_citation_value_needs_a_claim(source):
-    event = Event.objects.create(slug="e", title="E", date="1900", category="visit", summary="s")
+    event = draft_event("e")
     citation = Citation(
         content_type=ContentType.objects.get_for_model(event),
         object_id="e",
@@ -225,7 +217,7 @@ def test_citation_of_a_missing_entry_is_refused(source):
 
 
 def test_citation_needs_locator_and_quotation(source):
-    event = Event.objects.create(slug="e", title="E", date="1900", category="visit", summary="s")
+    event = draft_event("e")
     citation = Citation(
         content_type=ContentType.objects.get_for_model(event), object_id="e", position=1, source=source
     )
@@ -233,9 +225,7 @@ def test_citation_needs_locator_and_quotation(source):
 
 
 def test_slugs_are_stable_urls(source, envoy, legation):
-    event = Event.objects.create(
-        slug="relations-established", title="E", date="1827", category="diplomatic", summary="s"
-    )
+    event = draft_event("relations-established")
     assert event.get_absolute_url() == "/events/relations-established/"
     assert envoy.get_absolute_url() == "/envoys/cooley-james/"
     assert legation.get_absolute_url() == "/missions/us-legation-lima/"

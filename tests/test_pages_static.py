@@ -7,6 +7,8 @@ from django.core.management import call_command
 from django.templatetags.static import static
 from django.test import Client, override_settings
 
+from . import html
+
 PRODUCTION_STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -22,8 +24,8 @@ def test_pages_use_hashed_compressed_static_files_served_by_whitenoise(tmp_path)
         assert (tmp_path / stylesheet.removeprefix("/static/")).with_suffix(".css.gz").exists()
 
         client = Client()
-        page = client.get("/").content.decode()
-        assert f'href="{stylesheet}"' in page
+        page = html.get(client, "/")
+        assert html.hrefs(page, 'head link[rel="stylesheet"]') == [stylesheet]
 
         response = client.get(stylesheet, HTTP_ACCEPT_ENCODING="gzip")
         assert response.status_code == 200

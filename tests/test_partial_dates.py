@@ -1,14 +1,18 @@
+"""Partial dates: what is known of a date, how it reads, sorts, is stored, matched and refused."""
+
 import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.template import Context, Template
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from relations.models import Event
 from relations.partial_dates import PartialDate, PartialDateFormField
 from relations.year_ranges import overlapping_years
+
+from .factories import EventFactory
 
 
 @pytest.mark.parametrize(
@@ -26,14 +30,14 @@ def test_renders_exactly_what_is_known(text, shown, precision):
     assert date.precision == precision
 
 
-def test_datetime_attribute_in_templates():
-    html = Template(
-        '{% for d in dates %}<time datetime="{{ d.isoformat }}">{{ d }}</time>{% endfor %}'
-    ).render(Context({"dates": [PartialDate.parse(v) for v in ["1836", "1838-06", "1826-05-02"]]}))
+def test_the_partial_date_filter_gives_a_time_element_with_what_is_known_and_a_day_its_link():
+    html = Template("{% load relations_tags %}{% for d in dates %}{{ d|partial_date }}{% endfor %}").render(
+        Context({"dates": [PartialDate.parse(v) for v in ["1836", "1838-06", "1826-05-02"]]})
+    )
     assert html == (
         '<time datetime="1836">1836</time>'
         '<time datetime="1838-06">June 1838</time>'
-        '<time datetime="1826-05-02">2 May 1826</time>'
+        '<a class="date-link" href="/on/1826-05-02/"><time datetime="1826-05-02">2 May 1826</time></a>'
     )
 
 
@@ -50,9 +54,7 @@ def test_sorts_chronologically_in_python():
 
 
 def make_event(slug, date, end_date=None):
-    return Event.objects.create(
-        slug=slug, title=slug, date=date, end_date=end_date, category="diplomatic", summary="s"
-    )
+    return EventFactory(slug=slug, title=slug, date=date, end_date=end_date, citation=None)
 
 
 @pytest.mark.django_db
@@ -152,16 +154,19 @@ def test_bounds():
     assert PartialDate.parse("1836").latest() == datetime.date(1836, 12, 31)
 
 
+@settings(max_examples=100, deadline=None)
 @given(st.text(max_size=20))
 def test_any_text_is_a_date_or_a_clear_validation_error(text):
     try:
         date = PartialDate.parse(text)
     except ValidationError as error:
-        assert error.messages and all(error.messages)
+        assert error.messages
+        assert all(error.messages)
     else:
         assert PartialDate.parse(date.isoformat()) == date
 
 
+@settings(max_examples=100, deadline=None)
 @given(st.dates(min_value=datetime.date(1000, 1, 1)), st.sampled_from(["year", "month", "day"]))
 def test_every_real_date_round_trips_at_every_precision(day, precision):
     text = {"year": f"{day:%Y}", "month": f"{day:%Y-%m}", "day": f"{day:%Y-%m-%d}"}[precision]
@@ -182,13 +187,16 @@ def test_year_range_up_to_the_last_year_has_no_upper_bound():
         (
             "1906-09-10",
             "1906-09-16",
-            '<time datetime="1906-09-10">10</time>–<time datetime="1906-09-16">16 September 1906</time>',
+            '<a class="date-link" href="/on/1906-09-10/"><time datetime="1906-09-10">10</time></a>–'
+            '<a class="date-link" href="/on/1906-09-16/">'
+            '<time datetime="1906-09-16">16 September 1906</time></a>',
         ),
         (
             "1938-11-30",
             "1938-12-27",
-            '<time datetime="1938-11-30">30 November</time>–'
-            '<time datetime="1938-12-27">27 December 1938</time>',
+            '<a class="date-link" href="/on/1938-11-30/"><time datetime="1938-11-30">30 November</time></a>–'
+            '<a class="date-link" href="/on/1938-12-27/">'
+            '<time datetime="1938-12-27">27 December 1938</time></a>',
         ),
         ("1879", "1883", '<time datetime="1879">1879</time>–<time datetime="1883">1883</time>'),
         (
@@ -199,9 +207,15 @@ def test_year_range_up_to_the_last_year_has_no_upper_bound():
         (
             "1836",
             "1836-12-31",
-            '<time datetime="1836">1836</time>–<time datetime="1836-12-31">31 December 1836</time>',
+            '<time datetime="1836">1836</time>–'
+            '<a class="date-link" href="/on/1836-12-31/">'
+            '<time datetime="1836-12-31">31 December 1836</time></a>',
         ),
-        ("1826-05-02", None, '<time datetime="1826-05-02">2 May 1826</time>'),
+        (
+            "1826-05-02",
+            None,
+            '<a class="date-link" href="/on/1826-05-02/"><time datetime="1826-05-02">2 May 1826</time></a>',
+        ),
     ],
 )
 def test_a_span_reads_without_repeating_what_both_ends_share(start, end, html):

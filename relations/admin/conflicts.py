@@ -122,8 +122,9 @@ class EditConflictForm(forms.ModelForm):
     def fields_differing_from(self, current):
         names = [name for name in self._meta.fields or () if name in self.fields]
         saved = model_to_dict(current, fields=names)
+        # Only the model's own fields: the form's ``edited_from`` always differs, and has no label.
         return [
             str(self.fields[name].label)
             for name in names
-            if self.fields[name].has_changed(saved.get(name), self[name].data)
+            if name in saved and self.fields[name].has_changed(saved[name], self[name].data)
         ]

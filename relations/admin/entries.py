@@ -7,7 +7,7 @@ from django import forms
 from django.contrib import admin
 from django.db import models
 from django.db.models import Count
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from .. import revisions
@@ -23,6 +23,7 @@ from ..models import (
     Source,
     Topic,
 )
+from .changes import ContentChangeMixin
 from .citations import CitationInline
 from .history import RevisionAdmin
 
@@ -40,7 +41,7 @@ class SlugFixedOnChangeMixin:
         return {"slug": self.slug_from} if obj is None and self.slug_from else {}
 
 
-class EntryAdmin(SlugFixedOnChangeMixin, RevisionAdmin):
+class EntryAdmin(ContentChangeMixin, SlugFixedOnChangeMixin, RevisionAdmin):
     """What every entry type's admin has: citations inline, publication state, history."""
 
     inlines = [CitationInline]
@@ -66,7 +67,12 @@ class EntryAdmin(SlugFixedOnChangeMixin, RevisionAdmin):
             for entry in published:
                 entry.status = Entry.Status.DRAFT
                 entry.save(update_fields=["status"])
-        self.message_user(request, _("%(count)d entries are now drafts.") % {"count": len(published)})
+        count = len(published)
+        self.message_user(
+            request,
+            ngettext("%(count)d entry is now a draft.", "%(count)d entries are now drafts.", count)
+            % {"count": count},
+        )
 
     @admin.display(description=_("citations"))
     def citation_count(self, obj):
@@ -147,7 +153,7 @@ class EnvoyAdmin(EntryAdmin):
 
 
 @admin.register(Appointment)
-class AppointmentAdmin(SlugFixedOnChangeMixin, RevisionAdmin):
+class AppointmentAdmin(ContentChangeMixin, SlugFixedOnChangeMixin, RevisionAdmin):
     list_display = ["envoy", "rank", "mission", "appointed", "credentials_presented", "ended"]
     list_filter = ["rank", "mission", "outcome", "is_nominee_only"]
     search_fields = ["envoy__name", "slug", "note"]
@@ -165,6 +171,8 @@ class AppointmentAdmin(SlugFixedOnChangeMixin, RevisionAdmin):
                     ("credentials_presented", "credentials_note"),
                     ("ended", "ended_note"),
                     "outcome",
+                    ("held_from", "held_to"),
+                    "held_note",
                 ]
             },
         ),

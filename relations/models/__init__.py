@@ -10,6 +10,7 @@ from .agreements import Agreement, Ratification
 from .base import Country, Entry, Topic
 from .envoys import Appointment, Envoy
 from .events import Event
+from .loaded_state import LoadedState
 from .missions import Mission
 from .sources import Citation, Source, citable_claims
 
@@ -40,6 +41,7 @@ __all__ = [
     "Envoy",
     "Event",
     "LISTED_MODELS",
+    "LoadedState",
     "Mission",
     "PART_MODELS",
     "Ratification",

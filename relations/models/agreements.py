@@ -2,11 +2,47 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ..partial_dates import PartialDate, PartialDateField
-from .base import Country, Entry, Topic, check_order
+from ..spans import as_boolean, had_begun, had_not_ended, may_have_begun, may_not_have_ended
+from .base import Country, Entry, EntryQuerySet, Topic, check_order
 from .search import search_text_field
+
+
+class AgreementQuerySet(EntryQuerySet):
+    def in_force_on(self, day):
+        """Return the agreements that were, or may have been, in force on ``day``; see ``in_force_during``."""
+        return self.in_force_during(day, day)
+
+    def in_force_during(self, first, last):
+        """
+        Return the agreements that were, or may have been, in force at some time from ``first``
+        to ``last``, annotated with ``began_certainly``, ``continued_certainly`` and ``certain``
+        as ``Appointment.objects.in_post_during`` is.
+
+        An agreement is in force from its entry into force to its end. Where no entry into force
+        is recorded but its status says it came into force, it may have done so from its
+        signing. With no end recorded it is in force still, unless its status says it ended:
+        then it may have ended at any time. One only signed is left out.
+        """
+        ended = [Agreement.AgreementStatus.TERMINATED, Agreement.AgreementStatus.SUPERSEDED]
+        ended.append(Agreement.AgreementStatus.EXPIRED)
+        entered = Q(in_force__isnull=False)
+        came_into_force = ~Q(agreement_status=Agreement.AgreementStatus.SIGNED) & Q(signed__isnull=False)
+        began = (entered & may_have_begun("in_force", last)) | (
+            ~entered & came_into_force & may_have_begun("signed", last)
+        )
+        open_ended = Q(ended__isnull=True)
+        began_certainly = entered & had_begun("in_force", last)
+        continued_certainly = had_not_ended("ended", first) | (open_ended & ~Q(agreement_status__in=ended))
+        return self.filter(began, may_not_have_ended("ended", first) | open_ended).annotate(
+            began_certainly=as_boolean(began_certainly),
+            continued_certainly=as_boolean(continued_certainly),
+            certain=as_boolean(began_certainly & continued_certainly),
+        )
 
 
 class Agreement(Entry):
@@ -41,7 +77,7 @@ class Agreement(Entry):
     parties = models.ManyToManyField(
         Country, related_name="agreements", verbose_name=_("parties"), blank=True
     )
-    signed = PartialDateField(_("signed"), null=True, blank=True, db_index=True)
+    signed = PartialDateField(pgettext_lazy("date", "signed"), null=True, blank=True, db_index=True)
     place_signed = models.CharField(_("place signed"), max_length=200, blank=True)
     in_force = PartialDateField(_("entered into force"), null=True, blank=True)
     ended = PartialDateField(_("ended"), null=True, blank=True)
@@ -66,6 +102,8 @@ class Agreement(Entry):
     )
     topics = models.ManyToManyField(Topic, blank=True, related_name="agreements", verbose_name=_("topics"))
     search_text = search_text_field("title", "title_es", "short_name", "summary", "summary_es")
+
+    objects = AgreementQuerySet.as_manager()
 
     class Meta:
         ordering = [models.F("signed").asc(nulls_last=True), "title", "slug"]

@@ -10,6 +10,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -38,6 +39,11 @@ class Translated:
             return getattr(self, f"{field}_es"), "es"
         return getattr(self, field), "en"
 
+    def shown_in_translation(self):
+        """The fields that the active language shows in the site's translation: ["title", "summary"]."""
+        translatable = [f.name.removesuffix("_es") for f in self._meta.fields if f.name.endswith("_es")]
+        return [field for field in translatable if self.translated(field)[1] != "en"]
+
 
 class Country(Translated, models.Model):
     """A state party to the relations, historical states included."""
@@ -65,7 +71,8 @@ class Country(Translated, models.Model):
         verbose_name_plural = _("countries")
 
     def __str__(self):
-        return self.name
+        # In the active language: filters, choices and the admin name a country as the page does.
+        return self.translated("name")[0]
 
     def clean(self):
         if self.existed_from and self.existed_to and self.existed_to < self.existed_from:
@@ -86,7 +93,15 @@ class Topic(Translated, models.Model):
         verbose_name_plural = _("topics")
 
     def __str__(self):
-        return self.name
+        return self.translated("name")[0]
+
+
+def content_now():
+    """
+    Now, to the second: how ``last_changed`` is dated. The fixtures and the stored versions
+    keep no finer time than that, so an entry exported and loaded again is unchanged.
+    """
+    return timezone.now().replace(microsecond=0)
 
 
 class EntryQuerySet(models.QuerySet):
@@ -122,6 +137,16 @@ class Entry(Translated, TimestampedModel):
             "Why the preferred values were chosen where sources differ, and how any derived date was reached."
         ),
     )
+    last_changed = models.DateTimeField(
+        _("content last changed"),
+        default=content_now,
+        editable=False,
+        db_index=True,
+        help_text=_(
+            "When the entry's content (its fields, citations and parts) last changed. Part of the "
+            "content, kept by the fixtures, unlike the timestamps of each database's rows."
+        ),
+    )
     citations = GenericRelation(Citation, related_query_name="%(class)s")
 
     objects = EntryQuerySet.as_manager()
@@ -131,6 +156,11 @@ class Entry(Translated, TimestampedModel):
 
     def get_absolute_url(self):
         return reverse(f"relations:{self._meta.model_name}-detail", args=[self.slug])
+
+    def note_content_changed(self, when=None):
+        """Record that the entry's content, or that of one of its parts, changed ``when`` (now)."""
+        self.last_changed = when or content_now()
+        self.save(update_fields=["last_changed"])
 
     def is_published(self):
         """Return True if the entry is publicly visible."""

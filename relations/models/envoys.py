@@ -1,13 +1,18 @@
 """Envoys of both countries and their appointments, with the dates of each mission's course."""
 
+import datetime
+
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.db.models.functions import Coalesce
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ..partial_dates import PartialDateField
+from ..spans import as_boolean, had_begun, had_not_ended, may_have_begun, may_not_have_ended
 from ..year_ranges import overlapping_years
 from .base import Country, Entry, EntryQuerySet, check_order, unique_slug
 from .search import search_text_field
@@ -92,6 +97,45 @@ class AppointmentQuerySet(models.QuerySet):
         not_yet_ended = overlapping_years("ended", year_from=year) | models.Q(ended__isnull=True)
         return self.filter(began & not_yet_ended, is_nominee_only=False)
 
+    def in_post_on(self, day):
+        """Return the appointments whose envoy was, or may have been, in post on ``day``."""
+        return self.in_post_during(day, day)
+
+    def in_post_during(self, first, last):
+        """
+        Return the appointments whose envoy was, or may have been, in post at some time from
+        ``first`` to ``last``, each annotated with whether the register's dates leave no doubt:
+        ``began_certainly``, ``continued_certainly`` and both, ``certain``.
+
+        Time in post runs from the presentation of credentials to the end of mission. Where no
+        presentation is recorded, it may have begun from the appointment; where no end is
+        recorded, it may have lasted until the day a later envoy of the same country to the same
+        host presented credentials. Nominees who never served are left out.
+        """
+        presented = models.Q(credentials_presented__isnull=False)
+        later_envoy = Appointment.objects.filter(
+            had_begun("credentials_presented", first - datetime.timedelta(days=1)),
+            mission__sending_country=OuterRef("mission__sending_country"),
+            mission__host_country=OuterRef("mission__host_country"),
+            is_nominee_only=False,
+            credentials_presented__gt=OuterRef("began_on"),
+        )
+        began = (presented & may_have_begun("credentials_presented", last)) | (
+            ~presented & models.Q(appointed__isnull=False) & may_have_begun("appointed", last)
+        )
+        not_ended = may_not_have_ended("ended", first) | (models.Q(ended__isnull=True) & ~Exists(later_envoy))
+        began_certainly = presented & had_begun("credentials_presented", last)
+        continued_certainly = models.Q(ended__isnull=False) & had_not_ended("ended", first)
+        return (
+            self.alias(began_on=Coalesce("credentials_presented", "appointed"))
+            .filter(began, not_ended, is_nominee_only=False)
+            .annotate(
+                began_certainly=as_boolean(began_certainly),
+                continued_certainly=as_boolean(continued_certainly),
+                certain=as_boolean(began_certainly & continued_certainly),
+            )
+        )
+
 
 class Appointment(TimestampedModel):
     """One appointment of an envoy to a post, with the dates of its course."""
@@ -109,10 +153,14 @@ class Appointment(TimestampedModel):
             "ambassador-extraordinary-plenipotentiary",
             _("ambassador extraordinary and plenipotentiary"),
         )
-        # The title as a source gives it when it says only "ambassador", not the rank in full.
-        AMBASSADOR_UNQUALIFIED = "ambassador", _("ambassador")
         COMMISSIONER = "commissioner", _("commissioner")
         CONSUL = "consul", _("consul")
+        # The titles a source gives without the rest of the rank: "Peruvian Ambassador to
+        # the United States", "Peruvian Minister at Washington".
+        AMBASSADOR_AS_STATED = "ambassador", _("ambassador")
+        MINISTER_AS_STATED = "minister", _("minister")
+        SPECIAL_EMISSARY = "special-emissary", _("special emissary")
+        SPECIAL_ENVOY = "special-envoy", _("special envoy")
 
     class Outcome(models.TextChoices):
         LEFT_POST = "left-post", _("left post")
@@ -120,7 +168,7 @@ class Appointment(TimestampedModel):
         DIED = "died", _("died at post")
         DIED_AWAY = "died-away", _("died away from post")
         PROMOTED = "promoted", _("promoted at post")
-        SUPERSEDED = "superseded", _("superseded")
+        SUPERSEDED = "superseded", pgettext_lazy("how a mission ended", "superseded")
         INTERRUPTED = "interrupted", _("relations interrupted")
         SUSPENDED = "suspended", _("relations suspended")
         RECALL_REQUESTED = "recall-requested", _("recall requested by the host government")
@@ -164,6 +212,18 @@ class Appointment(TimestampedModel):
         help_text=_("The source's words, e.g. “Presented recall on”, “Died at post on”."),
     )
     outcome = models.CharField(_("how it ended"), max_length=20, choices=Outcome.choices, blank=True)
+    # A source's span of the envoy's time in the post ("Ambassador to Peru from July 24,
+    # 1956"): the persons lists of Foreign Relations of the United States give such spans,
+    # and their first day is sometimes the appointment, sometimes the credentials, so it is
+    # kept apart from both.
+    held_from = PartialDateField(_("in post from"), null=True, blank=True)
+    held_to = PartialDateField(_("in post to"), null=True, blank=True)
+    held_note = models.CharField(
+        _("in-post qualifier"),
+        max_length=300,
+        blank=True,
+        help_text=_("The source's words for the span, e.g. “Ambassador to Peru from July 24, 1956”."),
+    )
     is_nominee_only = models.BooleanField(
         _("nominee who did not serve"),
         default=False,
@@ -206,7 +266,7 @@ class Appointment(TimestampedModel):
     @property
     def start(self):
         """The first date known of this appointment."""
-        return self.appointed or self.arrived or self.credentials_presented
+        return self.appointed or self.arrived or self.credentials_presented or self.held_from
 
     def clean(self):
         check_order(
@@ -224,5 +284,6 @@ class Appointment(TimestampedModel):
                     "ended",
                     _("A mission cannot end before credentials were presented."),
                 ),
+                ("held_from", "held_to", _("A time in post cannot end before it begins.")),
             ],
         )

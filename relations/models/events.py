@@ -1,11 +1,31 @@
 """Events in the relations: what happened, when (to the precision known), and who took part."""
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from ..partial_dates import PartialDateField
-from .base import Entry, Topic, check_order
+from ..spans import as_boolean, had_begun, had_not_ended, may_have_begun, may_not_have_ended
+from .base import Entry, EntryQuerySet, Topic, check_order
 from .search import search_text_field
+
+
+class EventQuerySet(EntryQuerySet):
+    def happening_during(self, first, last):
+        """
+        Return the events whose date, or span, falls or may fall within ``first`` to ``last``,
+        annotated with ``certain``: True for those that certainly did, not only "in 1838" for
+        a month of it. An event with no end date lasts its date's whole period.
+        """
+        one_date = Q(end_date__isnull=True)
+        not_ended = (one_date & may_not_have_ended("date", first)) | (
+            ~one_date & may_not_have_ended("end_date", first)
+        )
+        certainly_within = (one_date & had_not_ended("date", first)) | (
+            ~one_date & had_not_ended("end_date", first)
+        )
+        certain = had_begun("date", last) & certainly_within
+        return self.filter(may_have_begun("date", last), not_ended).annotate(certain=as_boolean(certain))
 
 
 class Event(Entry):
@@ -42,6 +62,8 @@ class Event(Entry):
         "Agreement", blank=True, related_name="events", verbose_name=_("agreements")
     )
     search_text = search_text_field("title", "title_es", "summary", "summary_es", "body")
+
+    objects = EventQuerySet.as_manager()
 
     class Meta:
         ordering = ["date", "title", "slug"]

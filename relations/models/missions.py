@@ -2,9 +2,11 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from ..partial_dates import PartialDateField
+from ..spans import as_boolean, had_begun, had_not_ended, may_have_begun, may_not_have_ended
 from .base import Country, Entry, EntryQuerySet, check_order
 from .search import search_text_field
 
@@ -12,6 +14,36 @@ from .search import search_text_field
 class MissionQuerySet(EntryQuerySet):
     def listed(self):
         return self.published().select_related("sending_country", "host_country")
+
+    def open_on(self, day):
+        """Return the posts that were, or may have been, open on ``day``; see ``open_during``."""
+        return self.open_during(day, day)
+
+    def open_during(self, first, last):
+        """
+        Return the posts that were, or may have been, open at some time from ``first`` to
+        ``last``, annotated with ``began_certainly``, ``continued_certainly`` and ``certain``
+        as ``Appointment.objects.in_post_during`` is, and with ``became_another``: whether
+        a published post grew from it.
+
+        A post with no closing date is open still, unless another post grew from it: then it
+        closed when that one opened, on a date not recorded. Posts with no opening date recorded
+        are left out: nothing says from when they were open.
+        """
+        became_another = Exists(Mission.objects.published().filter(predecessor=OuterRef("pk")))
+        open_ended = models.Q(closed__isnull=True)
+        began_certainly = had_begun("opened", last)
+        continued_certainly = had_not_ended("closed", first) | (open_ended & ~became_another)
+        return self.filter(
+            models.Q(opened__isnull=False),
+            may_have_begun("opened", last),
+            may_not_have_ended("closed", first) | open_ended,
+        ).annotate(
+            became_another=became_another,
+            began_certainly=as_boolean(began_certainly),
+            continued_certainly=as_boolean(continued_certainly),
+            certain=as_boolean(began_certainly & continued_certainly),
+        )
 
 
 class Mission(Entry):
@@ -23,6 +55,7 @@ class Mission(Entry):
         CONSULATE_GENERAL = "consulate-general", _("consulate-general")
         CONSULATE = "consulate", _("consulate")
         CONSULAR_AGENCY = "consular-agency", _("consular agency")
+        SPECIAL_MISSION = "special-mission", _("special mission")
 
     name = models.CharField(_("name"), max_length=200)
     name_es = models.CharField(

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Max
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ..partial_dates import PartialDateField
 from .search import search_text_field
@@ -43,7 +44,7 @@ class Source(TimestampedModel):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, db_index=True)
     url = models.URLField(_("URL"), max_length=500, blank=True)
     archive_url = models.URLField(_("archived copy"), max_length=500, blank=True)
-    published_on = PartialDateField(_("published"), null=True, blank=True)
+    published_on = PartialDateField(pgettext_lazy("date", "published"), null=True, blank=True)
     accessed_on = models.DateField(_("accessed"), null=True, blank=True)
     language = models.CharField(_("language"), max_length=10, default="en")
     description = models.TextField(

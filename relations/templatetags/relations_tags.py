@@ -8,25 +8,38 @@ A detail page gathers its notes once with ``{% citation_notes entry parts as not
 true), and lists the notes at the end with ``{% include "includes/notes.html" %}``.
 """
 
+from collections.abc import Iterable
+
 from django import template
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse, translate_url
 from django.utils.html import format_html
 from django.utils.translation import get_language, gettext
 
-from ..citations import Notes
-from ..partial_dates import PartialDate, range_texts
+from ..citations import AsGiven, Notes
+from ..partial_dates import DAY, PartialDate, range_texts
 
 register = template.Library()
 
 
-def _time(date, text):
-    """A date's words in a ``<time>`` element, marked as derived where no source states it."""
+def _time(date, text, linked=True):
+    """
+    A date's words in a ``<time>`` element, marked as derived where no source states it. A
+    day a source states links to the relations on that day, unless ``linked`` is False (for a
+    date inside another link: links cannot nest).
+    """
     if date.decade:
         # No ``datetime`` value can name a decade: the words alone say it.
         element = format_html('<span class="date">{}</span>', text)
     else:
         element = format_html('<time datetime="{}">{}</time>', date.isoformat(), text)
+    if linked and date.precision == DAY and not date.is_derived:
+        element = format_html(
+            '<a class="date-link" href="{}">{}</a>',
+            reverse("relations:on-day", args=[date.earliest()]),
+            element,
+        )
     if date.is_derived:
         return format_html(
             '<span class="derived" title="{}">{}</span>',
@@ -37,11 +50,16 @@ def _time(date, text):
 
 
 @register.filter
-def partial_date(value):
-    """Render a PartialDate as ``<time datetime="1838-06">June 1838</time>``; nothing for None."""
+def partial_date(value, plain=False):
+    """
+    Render a PartialDate as ``<time datetime="1838-06">June 1838</time>``; nothing for None.
+
+    A full date links to the relations on that day; ``partial_date:"plain"`` leaves it
+    unlinked, for a date inside another link.
+    """
     if not isinstance(value, PartialDate):
         return value or ""
-    return _time(value, str(value))
+    return _time(value, str(value), linked=not plain)
 
 
 @register.simple_tag
@@ -127,6 +145,38 @@ def localized(obj, field):
     return text
 
 
+@register.simple_tag
+def other_lang(language=None):
+    """
+    ` lang="en"` for an element whose text is in ``language`` (by default the site's own,
+    English, for texts that have no translation) where the page is in another; nothing
+    where they agree.
+    """
+    language = language or settings.LANGUAGE_CODE
+    if language[:2] != (get_language() or settings.LANGUAGE_CODE)[:2]:
+        return format_html(' lang="{}"', language)
+    return ""
+
+
+@register.filter
+def as_given(value, language):
+    """A value in its source's words, marked with the source's ``language`` where the page is in another."""
+    marked = other_lang(language) if isinstance(value, AsGiven) else ""
+    return format_html("<span{}>{}</span>", marked, value) if marked else value
+
+
+@register.filter
+def lang_attr(obj, field):
+    """
+    ` lang="en"` where ``obj``'s ``field`` is shown in another language than the page's, for
+    the element that holds it as plain text (``localized_text``); nothing otherwise.
+    """
+    language = obj.translated(field)[1]
+    if language != (get_language() or "en")[:2]:
+        return format_html(' lang="{}"', language)
+    return ""
+
+
 @register.filter
 def localized_text(obj, field):
     """``obj``'s ``field`` in the page's language where the site has it, as plain text (for titles)."""
@@ -140,6 +190,29 @@ def entry_title(entry):
         if getattr(entry, field, None):
             return localized(entry, field) if hasattr(entry, "translated") else getattr(entry, field)
     return str(entry)
+
+
+def _shown_entries(values):
+    """The entries among ``values``: entries, lists of them, search groups, timeline items."""
+    for value in values:
+        value = getattr(value, "results", value)
+        if hasattr(value, "shown_in_translation"):
+            yield value
+        elif isinstance(value, Iterable) and not isinstance(value, str):
+            yield from _shown_entries(value)
+
+
+@register.inclusion_tag("includes/translation_note.html")
+def translation_note(*shown, single=False):
+    """
+    A note that the titles, names and summaries a page shows in Spanish are the site's
+    translation, not a source's words; nothing where it shows none. A ``single`` entry's
+    note says which of its fields are translated.
+    """
+    fields = set()
+    for entry in _shown_entries(shown):
+        fields.update(entry.shown_in_translation())
+    return {"fields": fields, "single": single}
 
 
 @register.filter

@@ -4,15 +4,23 @@ Browser tests: the public pages in a real Chromium, driven by Playwright's sync 
 Chromium is the system's (``/usr/bin/chromium``, or ``$CHROMIUM_PATH``); axe-core comes from
 npm (``npm ci`` at the repository root). Without Chromium the tests are skipped, except on
 CI (``CI`` set), where they fail.
+
+Tests that read the sample content (``tests.sample``) share it: ``sample_site`` builds it once
+per module and commits it, so that the site's own server can read it, and empties the
+database after the module's last test. ``browse_sample`` opens pages of it in browser
+contexts kept for the whole module. A test that makes data of its own uses ``browse``
+instead, on pytest-django's ``live_server``, which empties the database after each test.
 """
 
 import os
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 
-REPOSITORY = Path(__file__).resolve().parents[2]
-AXE = REPOSITORY / "node_modules" / "axe-core" / "axe.min.js"
+from tests import sample
+from tests.machine import REPOSITORY, npm_file, unavailable
+
 SCREENSHOTS = REPOSITORY / "screenshots"
 PHONE = {"width": 360, "height": 780}
 DESKTOP = {"width": 1280, "height": 900}
@@ -23,12 +31,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-
-
-def unavailable(reason):
-    if os.environ.get("CI"):
-        pytest.fail(reason, pytrace=False)
-    pytest.skip(reason)
+# The rules axe-core checks: WCAG 2 A and AA, and best practice.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 
 @pytest.fixture(scope="session")
@@ -47,14 +51,13 @@ def chromium():
         browser.close()
 
 
-@pytest.fixture(scope="session")
-def axe_source():
-    if not AXE.exists():
-        pytest.fail(
-            f"axe-core is missing ({AXE.relative_to(REPOSITORY)}): run `npm ci` at the repository root.",
-            pytrace=False,
-        )
-    return AXE.read_text()
+def new_context(chromium, base_url, viewport=DESKTOP, javascript=True, color_scheme="light"):
+    """A browser context of its own (cookies, storage) for pages of the site at ``base_url``."""
+    context = chromium.new_context(
+        base_url=base_url, viewport=viewport, java_script_enabled=javascript, color_scheme=color_scheme
+    )
+    context.set_default_timeout(10_000)
+    return context
 
 
 @pytest.fixture
@@ -62,14 +65,8 @@ def browse(chromium, live_server):
     """Open pages of the live site: ``browse(viewport=PHONE, javascript=False)`` gives a new page."""
     contexts = []
 
-    def open_page(viewport=DESKTOP, javascript=True, color_scheme="light"):
-        context = chromium.new_context(
-            base_url=live_server.url,
-            viewport=viewport,
-            java_script_enabled=javascript,
-            color_scheme=color_scheme,
-        )
-        context.set_default_timeout(10_000)
+    def open_page(**options):
+        context = new_context(chromium, live_server.url, **options)
         contexts.append(context)
         return context.new_page()
 
@@ -78,215 +75,86 @@ def browse(chromium, live_server):
         context.close()
 
 
-@pytest.fixture
-def axe(axe_source):
-    """Run axe-core in a page and return its violations (WCAG 2 A and AA, and best practice)."""
+@pytest.fixture(scope="session")
+def site_server(django_db_setup, django_db_blocker):
+    """The site, served on a free port of localhost from the test database, for the whole session."""
+    from pytest_django.live_server_helper import LiveServer
 
-    def run(page):
-        # Evaluated, not added as an inline <script>: the site's policy forbids inline scripts.
-        page.evaluate(axe_source)
+    with django_db_blocker.unblock():
+        server = LiveServer("localhost")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def sample_site(site_server, django_db_blocker):
+    """The sample content, committed for ``site_server``; the database is emptied after the module."""
+    with django_db_blocker.unblock():
+        try:
+            yield sample.build()
+        finally:
+            # Flushing runs post_migrate again, which brings back the content types and groups.
+            call_command("flush", interactive=False, verbosity=0)
+
+
+@pytest.fixture(scope="module")
+def sample_contexts(chromium, site_server, sample_site):
+    """One browser context for each viewport, JavaScript setting and colour scheme, kept for the module."""
+    contexts = {}
+
+    def context(viewport=DESKTOP, javascript=True, color_scheme="light"):
+        key = (viewport["width"], viewport["height"], javascript, color_scheme)
+        if key not in contexts:
+            contexts[key] = new_context(chromium, site_server.url, viewport, javascript, color_scheme)
+        return contexts[key]
+
+    yield context
+    for opened in contexts.values():
+        opened.close()
+
+
+@pytest.fixture
+def browse_sample(sample_contexts):
+    """Open a page of the sample site: ``browse_sample(viewport=PHONE, javascript=False)``."""
+    pages = []
+
+    def open_page(**options):
+        page = sample_contexts(**options).new_page()
+        pages.append(page)
+        return page
+
+    yield open_page
+    for page in pages:
+        page.close()
+
+
+@pytest.fixture(scope="session")
+def axe_source():
+    return npm_file("axe-core/axe.min.js").read_text()
+
+
+@pytest.fixture(scope="session")
+def axe(axe_source):
+    """
+    Run axe-core in a page and return its violations: ``axe(page)`` checks every rule of
+    ``AXE_TAGS``, ``axe(page, rules=[...])`` only the rules named.
+    """
+
+    def run(page, rules=None):
+        # A context made with ``add_init_script(axe_source)`` has it in every page already.
+        # Otherwise it is evaluated, not added as an inline <script>: the site's policy forbids those.
+        if not page.evaluate("typeof axe !== 'undefined'"):
+            page.evaluate(axe_source)
+        only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": AXE_TAGS}
         return page.evaluate(
-            """async () => {
-                const results = await axe.run(document, {
-                    runOnly: {
-                        type: "tag",
-                        values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
-                    },
-                });
+            """async (only) => {
+                const results = await axe.run(document, {runOnly: only, resultTypes: ["violations"]});
                 return results.violations.map(v => ({
                     id: v.id, impact: v.impact, help: v.help,
                     nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + ": " + n.failureSummary),
                 }));
-            }"""
+            }""",
+            only,
         )
 
     return run
-
-
-@pytest.fixture
-def site_record(transactional_db):
-    """
-    A record a reader can browse: sixty visits to page through, a disagreement between
-    sources, envoys of both countries with their appointments, missions and an agreement.
-    """
-    from relations.models import Appointment, Event, Mission, Source
-    from tests.factories import (
-        AgreementFactory,
-        AppointmentFactory,
-        CitationFactory,
-        CountryFactory,
-        EnvoyFactory,
-        EventFactory,
-        MissionFactory,
-        RatificationFactory,
-        SourceFactory,
-        TopicFactory,
-    )
-
-    us, pe = CountryFactory(), CountryFactory(peru=True)
-    trade = TopicFactory(name="Trade")
-    pocom = SourceFactory(
-        title="Chiefs of Mission for Peru",
-        slug="pocom-peru",
-        kind=Source.Kind.DATASET,
-        description="The Office of the Historian's record of every U.S. chief of mission to Peru.",
-    )
-    fact_sheet = SourceFactory(
-        title="U.S. Relations With Peru", slug="state-fact-sheet", kind=Source.Kind.FACT_SHEET
-    )
-    legation = MissionFactory(
-        name="Legation of the United States in Lima",
-        slug="us-legation-lima",
-        opened="1827-05-21",
-        closed="1920-04-24",
-        citation__source=pocom,
-    )
-    embassy = MissionFactory(
-        name="Embassy of the United States in Lima",
-        slug="us-embassy-lima",
-        kind=Mission.Kind.EMBASSY,
-        opened="1920-04-24",
-        predecessor=legation,
-        address="Avenida La Encalada cdra. 17, Surco",
-        citation__source=pocom,
-    )
-    peru_embassy = MissionFactory(
-        name="Embassy of Peru in Washington",
-        slug="pe-embassy-washington",
-        kind=Mission.Kind.EMBASSY,
-        sending_country=pe,
-        host_country=us,
-        city="Washington",
-        opened="1919",
-        citation__source=fact_sheet,
-    )
-    cooley = EnvoyFactory(
-        name="James Cooley",
-        sort_name="Cooley, James",
-        slug="james-cooley",
-        birth_year=1791,
-        death_year=1828,
-        career_status="pre-1915",
-        residence="Ohio",
-        citation__source=pocom,
-        citation__locator="pe-1826-cool-01",
-    )
-    first = AppointmentFactory(
-        envoy=cooley,
-        mission=legation,
-        slug="cooley-1826",
-        appointed="1826-05-02",
-        credentials_presented="1827-05-21",
-        credentials_note="Officially recognized on",
-        ended="1828-02-24",
-        ended_note="Died at post on",
-        outcome=Appointment.Outcome.DIED,
-    )
-    CitationFactory(
-        entry=first,
-        source=pocom,
-        locator="pe-1826-cool-01",
-        quotation="Credentials presented: May 21, 1827",
-        claim="credentials_presented",
-        value="1827-05-21",
-    )
-    gonzales = EnvoyFactory(
-        name="William E. Gonzales",
-        sort_name="Gonzales, William E.",
-        slug="william-gonzales",
-        birth_year=1866,
-        death_year=1937,
-        citation__source=pocom,
-    )
-    AppointmentFactory(
-        envoy=gonzales,
-        mission=legation,
-        slug="gonzales-1919",
-        rank=Appointment.Rank.ENVOY,
-        appointed="1919-07-08",
-        credentials_presented="1919-09-22",
-        ended="1920-04-24",
-    )
-    AppointmentFactory(
-        envoy=gonzales,
-        mission=embassy,
-        slug="gonzales-1920",
-        rank=Appointment.Rank.AMBASSADOR,
-        appointed="1920-04-24",
-        credentials_presented="1920-04-24",
-        ended="1921-09-15",
-        ended_note="Left post on",
-    )
-    pezet = EnvoyFactory(
-        name="Federico Alfonso Pezet",
-        sort_name="Pezet, Federico Alfonso",
-        slug="federico-pezet",
-        sending_country=pe,
-        birth_year=1859,
-        death_year=1929,
-        citation__source=fact_sheet,
-    )
-    AppointmentFactory(
-        envoy=pezet,
-        mission=peru_embassy,
-        slug="pezet-1918",
-        rank=Appointment.Rank.AMBASSADOR,
-        appointed="1918",
-        credentials_presented="1919",
-        ended="1921",
-    )
-    EnvoyFactory(name="Carlos Later", sort_name="Later, Carlos", slug="carlos-later", sending_country=pe)
-    recognition = EventFactory(
-        title="The United States recognizes Peru",
-        slug="recognition",
-        date="1826-05-02",
-        category=Event.Category.DIPLOMATIC,
-        summary="The appointment of James Cooley as chargé d'affaires recognizes Peru's independence.",
-        envoys=[cooley],
-        missions=[legation],
-        topics=[trade],
-        citation=None,
-    )
-    CitationFactory(
-        entry=recognition,
-        source=pocom,
-        locator="rdcr-pe-04",
-        quotation=(
-            "The independence of Peru was recognized by the United States by the appointment of James Cooley"
-        ),
-        claim="date",
-        value="1826-05-02",
-    )
-    CitationFactory(
-        entry=recognition,
-        source=fact_sheet,
-        locator="paragraph 1",
-        quotation="The United States established diplomatic relations with Peru in 1827.",
-        claim="date",
-        value="1827",
-    )
-    for number in range(60):
-        EventFactory(
-            title=f"Official visit number {number + 1}",
-            slug=f"visit-{number + 1:02d}",
-            date=f"{1900 + number}-0{number % 9 + 1}",
-            category=Event.Category.VISIT,
-            summary="A visit between the two governments, one of a series.",
-            envoys=[gonzales] if number == 55 else [],
-            citation__source=fact_sheet if number == 55 else pocom,
-            citation__locator=f"visit record {number + 1}",
-        )
-    EventFactory(title="Trade talks", slug="trade-talks", date="1930", category=Event.Category.TRADE)
-    EventFactory(title="A draft", slug="a-draft", draft=True)
-    treaty = AgreementFactory(
-        title="Treaty of Friendship, Commerce and Navigation",
-        slug="treaty-1851",
-        signed="1851-07-26",
-        place_signed="Lima",
-        in_force="1852",
-        agreement_status="terminated",
-        topics=[trade],
-        citation__source=pocom,
-    )
-    RatificationFactory(agreement=treaty, country=pe, date="1852-06")
-    return {"cooley": cooley, "recognition": recognition, "pocom": pocom, "fact_sheet": fact_sheet}

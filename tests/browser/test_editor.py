@@ -1,25 +1,42 @@
 """An editor's way through the admin in a real browser: open an entry, change it, save it."""
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.apps import apps
+from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+from relations.permissions import EDITORS
+from tests.factories import PASSWORD, UserFactory
 
-PASSWORD = "a-long-editor-password"
+from .conftest import new_context
+
+# The django_db mark has the test database created; each test runs in a transaction of its own.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
-@pytest.fixture
-def editor_page(browse, site_record):
-    user = User.objects.create_user("ana", password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    page = browse()
+@pytest.fixture(scope="module")
+def editor_context(chromium, site_server, sample_site, django_db_blocker):
+    """A browser context in which an editor has logged in through the login page, once for the module."""
+    with django_db_blocker.unblock():
+        user = UserFactory(username="ana", is_staff=True)
+        user.groups.add(Group.objects.get(name=EDITORS))
+    context = new_context(chromium, site_server.url)
+    page = context.new_page()
     page.goto("/admin/login/")
     page.get_by_label("Username").fill("ana")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
     expect(page.locator("#site-name")).to_be_visible()
-    return page
+    page.close()
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def editor_page(editor_context):
+    page = editor_context.new_page()
+    yield page
+    page.close()
 
 
 # (change form, field to edit, new value): one entry of every type, with its inlines.
@@ -41,3 +58,6 @@ def test_an_editor_edits_an_entry_of_every_type_and_saves(editor_page, change_fo
     page.locator("#content-main form").get_by_role("button", name="Save", exact=True).last.click()
     expect(page.locator(".messagelist .success")).to_contain_text("was changed successfully")
     expect(page.locator(".errornote")).to_have_count(0)
+    model_name, pk = change_form.split("/")
+    saved = apps.get_model("relations", model_name).objects.get(pk=pk)
+    assert getattr(saved, field) == value

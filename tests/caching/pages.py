@@ -37,3 +37,12 @@ def queries_for(client, url, **headers):
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url, headers=headers)
     return response, len(queries)
+
+
+def downloaded(client, url):
+    """A download's response, its whole content and the queries making it took, streamed or not."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+        assert response.status_code == 200, response.status_code
+        content = b"".join(response.streaming_content) if response.streaming else response.content
+    return response, content, len(queries)

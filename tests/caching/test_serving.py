@@ -19,7 +19,7 @@ from relations import caching
 from relations.models import Event, Topic
 
 from ..factories import EventFactory
-from .pages import heading, queries_for
+from .pages import downloaded, heading, queries_for
 
 # Every save commits, as on a site: when the version changes depends on the commit.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -55,6 +55,42 @@ def test_a_page_from_the_cache_has_the_headers_of_every_middleware(client, page_
     for header in ["X-Frame-Options", "X-Content-Type-Options", "Referrer-Policy", "Content-Language"]:
         assert cached[header] == rendered[header], header
     assert cached["Content-Length"] == str(len(cached.content))
+
+
+@pytest.mark.parametrize("url", ["/events.csv", "/events.json?category=diplomatic", "/dataset.json"])
+def test_a_download_is_kept_once_it_has_gone_out_whole(client, page_cache, event, url):
+    first, content, rendered = downloaded(client, url)
+    second, again, queries = downloaded(client, url)
+    assert rendered > 0
+    assert queries == 0
+    assert again == content
+    assert second["Content-Disposition"] == first["Content-Disposition"]
+
+
+def test_a_download_too_large_to_keep_is_sent_whole_and_not_kept(client, page_cache, event, settings):
+    settings.PAGE_CACHE_MAX_BYTES = 100
+    _first, content, _rendered = downloaded(client, "/events.csv")
+    _second, again, queries = downloaded(client, "/events.csv")
+    assert len(content) > 100
+    assert again == content
+    assert queries > 0
+
+
+def test_a_download_the_reader_stops_taking_is_not_kept(client, page_cache, event):
+    response = client.get("/dataset.json")
+    next(iter(response.streaming_content))
+    response.close()
+    _second, _content, queries = downloaded(client, "/dataset.json")
+    assert queries > 0
+
+
+@pytest.mark.parametrize("url", ["/feed/", "/sitemap.xml", "/robots.txt", "/on/1826/"])
+def test_the_feed_and_the_pages_for_crawlers_are_cached(client, page_cache, event, url):
+    first = client.get(url)
+    second, queries = queries_for(client, url)
+    assert first.status_code == 200
+    assert queries == 0
+    assert second.content == first.content
 
 
 def test_pages_are_cached_by_query_string(client, page_cache, event):

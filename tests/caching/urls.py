@@ -3,6 +3,7 @@ A few views that test the page cache's rules on their own, without language pref
 that the language comes from the browser's Accept-Language.
 """
 
+from django.contrib import admin
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.urls import path
@@ -48,6 +49,7 @@ def varying_by_user_agent(request):
 
 
 urlpatterns = [
+    path("admin/", admin.site.urls),
     path("unmarked/", counted(plain)),
     *[
         path(f"{view.__name__}/", cache_public_page(counted(view)))

@@ -4,7 +4,10 @@ from relations import fixtures
 
 
 class Command(BaseCommand):
-    help = "Write the database's content to fixtures/ in the format load_initial_data reads."
+    help = (
+        "Write the database's content to fixtures/ in the format load_initial_data reads. What "
+        "is exported becomes the content: later loads treat it as what was last loaded."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--directory", help="Write here instead of fixtures/.")

@@ -1,0 +1,271 @@
+"""
+Relations on a date: who was each country's envoy in post, which posts were open, which
+agreements were in force, and what happened, on one day (``/on/1838-06-09/``) or during one
+year (``/on/1838/``), each entry linked and with the notes of the sources that date it.
+
+What "in post", "open" and "in force" mean is said once, on the models' QuerySets
+(``Appointment.objects.in_post_during`` and its kin, over ``spans``); this module asks them
+about one period, and the template says where partial dates leave an answer uncertain.
+"""
+
+import calendar
+import datetime
+
+from django import forms
+from django.db.models import Prefetch
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+
+from .citations import Note, passage_key
+from .models import Agreement, Appointment, Citation, Country, Entry, Event, Mission
+from .partial_dates import PartialDate
+from .spans import FIRST_DAY, LAST_DAY
+
+# The claims of each kind of entry that date it on this page; its notes are the citations of
+# those claims and of the entry as a whole.
+DATING_CLAIMS = {
+    Appointment: {"appointed", "credentials_presented", "ended"},
+    Mission: {"opened", "closed"},
+    Agreement: {"signed", "in_force", "ended", "agreement_status"},
+    Event: {"date", "end_date"},
+}
+
+
+class PageNotes:
+    """
+    The numbered notes of a page about many entries: each passage of a source numbered once,
+    in the order the page first cites it, as ``citations.Notes`` numbers one entry's.
+    """
+
+    def __init__(self):
+        self.notes = []
+        self._by_passage = {}
+
+    def __iter__(self):
+        return iter(self.notes)
+
+    def __len__(self):
+        return len(self.notes)
+
+    def unshown_differences(self):
+        # Where sources differ is shown on each entry's own page; this page only dates entries.
+        return []
+
+    def refs(self, owner):
+        """
+        Number the citations that date ``owner`` (else those of it as a whole, else all of them);
+        return the references to show beside it: [(note, whether it is the first), ...].
+        """
+        citations = sorted(owner.citations.all(), key=lambda citation: citation.position)
+        dating = [citation for citation in citations if citation.claim in DATING_CLAIMS[type(owner)]]
+        whole = [citation for citation in citations if not citation.claim]
+        refs = []
+        for citation in dating or whole or citations:
+            key = passage_key(citation)
+            note = self._by_passage.get(key)
+            if note is None:
+                note = self._by_passage[key] = Note(len(self.notes) + 1)
+                self.notes.append(note)
+            note.citations.append((owner, citation))
+            if all(note is not other for other, _first in refs):
+                refs.append((note, not note.referenced))
+                note.referenced = True
+        return refs
+
+
+def with_notes(rows, notes):
+    """``rows``, each given ``refs``: the references to its notes on the page."""
+    rows = list(rows)
+    for row in rows:
+        row.refs = notes.refs(row)
+    return rows
+
+
+class Period:
+    """One day, or one year, of the record: what was in post, open and in force, and what happened."""
+
+    def __init__(self, first, last, events_first=None, events_last=None):
+        self.first, self.last = first, last
+        # The events of a day's page are those of its month.
+        self.events_first, self.events_last = events_first or first, events_last or last
+        self.notes = PageNotes()
+
+    @classmethod
+    def day(cls, day):
+        month_end = day.replace(day=calendar.monthrange(day.year, day.month)[1])
+        return cls(day, day, day.replace(day=1), month_end)
+
+    @classmethod
+    def year(cls, year):
+        return cls(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+
+    def citations(self):
+        return Prefetch("citations", Citation.objects.select_related("source"))
+
+    def envoys(self):
+        """Each country that sends envoys, with the appointments of its envoys in post: [(country, [...])]."""
+        appointments = with_notes(
+            Appointment.objects.published()
+            .in_post_during(self.first, self.last)
+            .select_related("envoy", "mission__sending_country", "mission__host_country")
+            .prefetch_related(self.citations())
+            .order_by("envoy__sending_country", "began_on", "slug"),
+            self.notes,
+        )
+        countries = Country.objects.filter(envoys__status=Entry.Status.PUBLISHED).distinct().order_by("name")
+        return [
+            (
+                country,
+                [
+                    appointment
+                    for appointment in appointments
+                    if appointment.envoy.sending_country_id == country.pk
+                ],
+            )
+            for country in countries
+        ]
+
+    def missions(self):
+        return with_notes(
+            Mission.objects.published()
+            .open_during(self.first, self.last)
+            .select_related("sending_country", "host_country")
+            .prefetch_related(self.citations(), Prefetch("successors", Mission.objects.published()))
+            .order_by("sending_country", "opened", "name"),
+            self.notes,
+        )
+
+    def undated_missions(self):
+        """How many published posts have no opening date, and so cannot be placed on a date."""
+        return Mission.objects.published().filter(opened__isnull=True).count()
+
+    def agreements(self):
+        return with_notes(
+            Agreement.objects.published()
+            .in_force_during(self.first, self.last)
+            .prefetch_related(self.citations())
+            .order_by("in_force", "signed", "title"),
+            self.notes,
+        )
+
+    def undated_agreements(self):
+        """How many published agreements, not merely signed, have no date of signing or entry into force."""
+        return (
+            Agreement.objects.published()
+            .filter(in_force__isnull=True, signed__isnull=True)
+            .exclude(agreement_status=Agreement.AgreementStatus.SIGNED)
+            .count()
+        )
+
+    def events(self):
+        """The events of the period: [those certainly within it], [those dated only to a longer period]."""
+        events = with_notes(
+            Event.objects.published()
+            .happening_during(self.events_first, self.events_last)
+            .prefetch_related(self.citations())
+            .order_by("date", "title"),
+            self.notes,
+        )
+        return [event for event in events if event.certain], [event for event in events if not event.certain]
+
+    def context(self):
+        # Notes are numbered in the order the template shows the sections.
+        envoys = self.envoys()
+        missions = self.missions()
+        agreements = self.agreements()
+        events, longer_events = self.events()
+        return {
+            "envoys_by_country": envoys,
+            "missions": missions,
+            "undated_missions": self.undated_missions(),
+            "agreements": agreements,
+            "undated_agreements": self.undated_agreements(),
+            "events": events,
+            "longer_events": longer_events,
+            "notes": self.notes,
+        }
+
+
+class DateForm(forms.Form):
+    """Choose a day (YYYY-MM-DD), or a whole year (YYYY)."""
+
+    day = forms.CharField(
+        label=_("Day"),
+        max_length=10,
+        widget=forms.DateInput(
+            attrs={"type": "date", "min": FIRST_DAY.isoformat(), "max": LAST_DAY.isoformat()}
+        ),
+        help_text=_("YYYY-MM-DD, or a year alone (YYYY) for the whole year."),
+    )
+
+    def clean_day(self):
+        value = self.cleaned_data["day"].strip()
+        try:
+            date = PartialDate.parse(value)
+        except forms.ValidationError as error:
+            if error.code != "invalid_format":
+                raise  # A date that does not exist says why: "February 1838 has no day 30".
+            raise forms.ValidationError(
+                gettext("“%(value)s” is not a day: write it as YYYY-MM-DD (1838-06-09), or a year as YYYY.")
+                % {"value": value},
+                code="invalid_day",
+            ) from error
+        if date.is_derived or date.precision not in ("day", "year"):
+            raise forms.ValidationError(
+                gettext("Choose a whole day (YYYY-MM-DD) or a whole year (YYYY), not “%(value)s”.")
+                % {"value": value},
+                code="not_day_or_year",
+            )
+        if not FIRST_DAY.year <= date.year <= LAST_DAY.year:
+            raise forms.ValidationError(
+                gettext("The record can be asked about the years %(first)s to %(last)s.")
+                % {"first": FIRST_DAY.year, "last": LAST_DAY.year},
+                code="out_of_range",
+            )
+        return date
+
+    def url(self):
+        date = self.cleaned_data["day"]
+        if date.precision == "day":
+            return reverse("relations:on-day", args=[date.earliest()])
+        return reverse("relations:on-year", args=[date.year])
+
+
+class OnDateView(TemplateView):
+    """Relations on one day, or during one year; without either, the form to choose one."""
+
+    template_name = "relations/on_date.html"
+
+    def get(self, request, day=None, year=None):
+        if day is None and year is None:
+            return self.choose(request)
+        form = DateForm(initial={"day": day.isoformat() if day else f"{year:04d}"})
+        if day is not None:
+            period = Period.day(day)
+            context = {
+                "day": day,
+                "date": PartialDate(day.year, day.month, day.day),
+                "month": PartialDate(day.year, day.month),
+                "previous_day": day - datetime.timedelta(days=1) if day > FIRST_DAY else None,
+                "next_day": day + datetime.timedelta(days=1) if day < LAST_DAY else None,
+            }
+        else:
+            period = Period.year(year)
+            context = {
+                "year": year,
+                "date": PartialDate(year),
+                "previous_year": year - 1 if year > FIRST_DAY.year else None,
+                "next_year": year + 1 if year < LAST_DAY.year else None,
+            }
+        return self.render_to_response(self.get_context_data(form=form, **context, **period.context()))
+
+    def choose(self, request):
+        if "day" not in request.GET:
+            return self.render_to_response(self.get_context_data(form=DateForm()))
+        form = DateForm(request.GET)
+        if form.is_valid():
+            return HttpResponseRedirect(form.url())
+        return self.render_to_response(self.get_context_data(form=form), status=400)

@@ -1,0 +1,93 @@
+"""
+Edits flow back into the fixtures: exporting the loaded fixtures changes no file, and an
+admin edit shows in them as a diff of that entry only.
+
+The full fixtures are loaded once for the module, in a transaction rolled back after it;
+each test runs in a savepoint of its own inside it.
+"""
+
+import datetime
+import difflib
+import json
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.db import transaction
+
+from relations import fixtures, revisions
+from relations.models import CITED_MODELS, Citation, Event
+
+from .editorial import change
+from .factories import CitationFactory, EventFactory
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("loaded_fixtures")]
+
+
+@pytest.fixture(scope="module")
+def loaded_fixtures(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_initial_data")
+        yield
+        transaction.set_rollback(True)
+
+
+def fixture_files(directory):
+    return {path.name: path.read_bytes() for path in sorted(Path(directory).glob("*.json"))}
+
+
+def diff(before, after):
+    """The lines removed and added between two versions of a text, without context."""
+    lines = difflib.unified_diff(before.decode().splitlines(), after.decode().splitlines(), n=0, lineterm="")
+    return [line for line in lines if line[:1] in "+-" and line[:3] not in {"+++", "---"}]
+
+
+def test_exporting_the_loaded_fixtures_changes_no_file(tmp_path):
+    call_command("export_fixtures", directory=str(tmp_path))
+    committed = fixture_files(settings.FIXTURE_DIRS[0])
+    assert sorted(committed) == sorted(path.name for path in fixtures.fixture_paths(settings.FIXTURE_DIRS[0]))
+    assert fixture_files(tmp_path) == committed
+
+
+def test_an_admin_edit_shows_in_the_fixtures_as_a_diff_of_that_entry_only(client, tmp_path, editor, source):
+    with revisions.recording("Imported"):
+        for year in (1826, 1827, 1828):
+            event = EventFactory(
+                slug=f"event-{year}",
+                title=f"An event of {year}",
+                date=str(year),
+                summary=f"What happened in {year}.",
+                citation=None,
+            )
+            CitationFactory(entry=event, source=source, locator=str(year), quotation="Stated.")
+    before, after, again = tmp_path / "before", tmp_path / "after", tmp_path / "again"
+    Event.objects.filter(pk="event-1827").update(
+        last_changed=datetime.datetime(2020, 1, 2, tzinfo=datetime.UTC)
+    )
+    call_command("export_fixtures", directory=str(before))
+
+    client.force_login(editor)
+    assert change(client, Event.objects.get(pk="event-1827"), title="Relations in 1827").status_code == 302
+    call_command("export_fixtures", directory=str(after))
+
+    old, new = fixture_files(before), fixture_files(after)
+    assert [name for name in old if old[name] != new[name]] == ["events.json"]
+    # The edit dates the entry's content change, which the fixtures carry with it.
+    changed_on = Event.objects.get(pk="event-1827").last_changed.isoformat().replace("+00:00", "Z")
+    assert diff(old["events.json"], new["events.json"]) == [
+        '-      "last_changed": "2020-01-02T00:00:00Z",',
+        '-      "title": "An event of 1827",',
+        f'+      "last_changed": "{changed_on}",',
+        '+      "title": "Relations in 1827",',
+    ]
+    edited = [item for item in json.loads(new["events.json"]) if item["pk"] == "event-1827"]
+    assert edited[0]["fields"]["title"] == "Relations in 1827"
+
+    # The exported files load into an empty database and export unchanged.
+    Citation.objects.all().delete()
+    for model in reversed(CITED_MODELS):
+        model.objects.all().delete()
+    call_command("load_initial_data", *sorted(map(str, fixtures.fixture_paths(after))))
+    call_command("export_fixtures", directory=str(again))
+    assert fixture_files(again) == new

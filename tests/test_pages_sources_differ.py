@@ -1,0 +1,35 @@
+"""How a page shows where its sources differ, each case on a small entry of its own."""
+
+import pytest
+
+from . import html
+from .factories import AgreementFactory, CitationFactory, EventFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_sources_differ_is_shown_even_for_a_claim_the_page_has_no_place_for(client):
+    event = EventFactory(slug="moot", citation=None)
+    CitationFactory(entry=event, claim="body", value="One telling")
+    CitationFactory(entry=event, claim="body", value="Another telling")
+    [differ] = html.select(html.get(client, "/events/moot/"), "main .notes .differ")
+    assert html.texts(differ, ".differ-title") == ["Sources differ on the body:"]
+    assert html.texts(differ, ".differ-value") == ["One telling", "Another telling"]
+
+
+def test_differing_choices_are_shown_by_their_labels(client):
+    agreement = AgreementFactory(slug="pending", citation=None)
+    CitationFactory(entry=agreement, claim="agreement_status", value="in-force")
+    CitationFactory(entry=agreement, claim="agreement_status", value="signed")
+    page = html.get(client, "/agreements/pending/")
+    assert sorted(html.texts(page, "main .differ .differ-value")) == ["In force", "Signed"]
+
+
+def test_agreeing_sources_are_not_a_difference(client):
+    event = EventFactory(slug="agreed", citation=None, date="1900")
+    CitationFactory(entry=event, claim="date", value="1900")
+    CitationFactory(entry=event, claim="date", value="1900")
+    CitationFactory(entry=event, claim="date")
+    page = html.get(client, "/events/agreed/")
+    assert html.select(page, ".differ") == []
+    assert html.hrefs(page, "main article > dl.facts sup.ref a") == ["#note-1", "#note-2", "#note-3"]
