@@ -327,16 +327,12 @@ class PartialDateFormField(forms.CharField):
         return PartialDate.parse(value)
 
 
+WRITTEN_FORMS = {None: "{}", CIRCA: "c. {}", BY: "by {}", OR_LATER: "{} or later"}
+
+
 def written(date):
     """A date as an editor writes it in a form: "1836", "c. 1998", "by 2022-06", "1990s"."""
-    text = f"{date.isoformat()}0s" if date.decade else date.isoformat()
-    if date.qualifier == CIRCA:
-        return f"c. {text}"
-    if date.qualifier == BY:
-        return f"by {text}"
-    if date.qualifier == OR_LATER:
-        return f"{text} or later"
-    return text
+    return WRITTEN_FORMS[date.qualifier].format(f"{date.isoformat()}0s" if date.decade else date.isoformat())
 
 
 class PartialDateDescriptor(DeferredAttribute):

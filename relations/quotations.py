@@ -12,7 +12,6 @@ across those lines.
 
 import re
 import unicodedata
-from dataclasses import dataclass
 
 from .partial_dates import PartialDate
 
@@ -216,17 +215,6 @@ _RANK = {"decade": 0, "year": 1, "month": 2, "day": 3}
 
 def _finer(stated, date):
     return _RANK[stated.precision] > _RANK[date.precision]
-
-
-@dataclass
-class Statement:
-    """Whether a passage states a value, and why not if it does not."""
-
-    stated: bool
-    reason: str = ""
-
-    def __bool__(self):
-        return self.stated
 
 
 def states_words(text, words):

@@ -5,10 +5,12 @@ and recover but do not delete or manage users, senior editors delete entries.
 
 import pytest
 
-from relations.models import Event
+from relations import revisions
+from relations.models import Appointment, Event
 
 from . import html
 from .editorial import change, change_url, compare_url, history_url, revision_url, versions
+from .factories import AppointmentFactory, CitationFactory
 
 CITATIONS = "relations-citation-content_type-object_id"
 
@@ -88,3 +90,28 @@ def test_only_senior_editors_delete_entries(client, editor, senior, event):
     assert senior.has_perm("relations.delete_event")
     for model in ["event", "source", "envoy"]:
         assert not editor.has_perm(f"relations.delete_{model}")
+
+
+@pytest.mark.django_db
+def test_reverting_never_deletes_what_the_role_may_not_delete(client, editor, senior, appointment, source):
+    envoy = appointment.envoy
+    [before] = versions(envoy)
+    # A second appointment, added since the version an editor would revert to.
+    with revisions.recording("Imported"):
+        later = AppointmentFactory(
+            envoy=envoy, mission=appointment.mission, slug="cooley-1828", appointed="1828"
+        )
+        CitationFactory(entry=later, source=source, locator="Cooley", quotation="Appointed again.")
+    client.force_login(editor)
+    page = client.get(revision_url(envoy, before))
+    assert page.status_code == 302
+    refused = client.post(revision_url(envoy, before), follow=True)
+    messages = html.texts(html.parse(refused), ".messagelist li")
+    refusals = [message for message in messages if "may not delete" in message]
+    assert refusals
+    assert all("chargé d’affaires (1828)" in message for message in refusals)
+    assert Appointment.objects.filter(pk="cooley-1828").exists()
+
+    # A senior editor, who may delete appointments, may revert to it.
+    client.force_login(senior)
+    assert client.get(revision_url(envoy, before)).status_code == 200

@@ -104,30 +104,46 @@ class AppointmentQuerySet(models.QuerySet):
     def in_post_during(self, first, last):
         """
         Return the appointments whose envoy was, or may have been, in post at some time from
-        ``first`` to ``last``, each annotated with whether the register's dates leave no doubt:
+        ``first`` to ``last``, each annotated with whether the sources' dates leave no doubt:
         ``began_certainly``, ``continued_certainly`` and both, ``certain``.
 
-        Time in post runs from the presentation of credentials to the end of mission. Where no
-        presentation is recorded, it may have begun from the appointment; where no end is
-        recorded, it may have lasted until the day a later envoy of the same country to the same
-        host presented credentials. Nominees who never served are left out.
+        Time in post runs from the presentation of credentials to the end of mission. Where the
+        register has neither, a source's span of the time in post (``held_from``, ``held_to``)
+        stands for them. Where no presentation is recorded, it may have begun from the
+        appointment; where no end is recorded, it may have lasted until a later envoy of the
+        same country to the same host began. Nominees who never served are left out.
         """
         presented = models.Q(credentials_presented__isnull=False)
-        later_envoy = Appointment.objects.filter(
-            had_begun("credentials_presented", first - datetime.timedelta(days=1)),
+        appointed = models.Q(appointed__isnull=False)
+        held = models.Q(held_from__isnull=False)
+        ended = models.Q(ended__isnull=False)
+        held_to = models.Q(held_to__isnull=False)
+        start = Coalesce("credentials_presented", "appointed", "held_from", output_field=PartialDateField())
+        later_envoy = Appointment.objects.alias(later_start=start).filter(
+            had_begun("later_start", first - datetime.timedelta(days=1)),
             mission__sending_country=OuterRef("mission__sending_country"),
             mission__host_country=OuterRef("mission__host_country"),
             is_nominee_only=False,
-            credentials_presented__gt=OuterRef("began_on"),
+            later_start__gt=OuterRef("began_on"),
         )
-        began = (presented & may_have_begun("credentials_presented", last)) | (
-            ~presented & models.Q(appointed__isnull=False) & may_have_begun("appointed", last)
+        began = (
+            (presented & may_have_begun("credentials_presented", last))
+            | (~presented & appointed & may_have_begun("appointed", last))
+            | (~presented & ~appointed & held & may_have_begun("held_from", last))
         )
-        not_ended = may_not_have_ended("ended", first) | (models.Q(ended__isnull=True) & ~Exists(later_envoy))
-        began_certainly = presented & had_begun("credentials_presented", last)
-        continued_certainly = models.Q(ended__isnull=False) & had_not_ended("ended", first)
+        not_ended = (
+            may_not_have_ended("ended", first)
+            | (~ended & held_to & may_not_have_ended("held_to", first))
+            | (~ended & ~held_to & ~Exists(later_envoy))
+        )
+        began_certainly = (presented & had_begun("credentials_presented", last)) | (
+            ~presented & held & had_begun("held_from", last)
+        )
+        continued_certainly = (ended & had_not_ended("ended", first)) | (
+            ~ended & held_to & had_not_ended("held_to", first)
+        )
         return (
-            self.alias(began_on=Coalesce("credentials_presented", "appointed"))
+            self.alias(began_on=start)
             .filter(began, not_ended, is_nominee_only=False)
             .annotate(
                 began_certainly=as_boolean(began_certainly),
