@@ -14,8 +14,9 @@ import sys
 import urllib.error
 import urllib.parse
 import urllib.request
-from html.parser import HTMLParser
 from pathlib import Path
+
+from .html import parse, select
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 GUNICORN = Path(sys.executable).with_name("gunicorn")
@@ -119,66 +120,11 @@ class Browser:
         return self.request(path, data=data)
 
 
-class _FormReader(HTMLParser):
-    """The values a browser would submit from one form of a page, unchanged."""
-
-    def __init__(self, form_id):
-        super().__init__(convert_charrefs=True)
-        self.form_id = form_id
-        self.inside = False
-        self.data = {}
-        self.select = None
-        self.options = []
-        self.textarea = None
-        self.text = []
-
-    def add(self, name, value):
-        self.data.setdefault(name, []).append(value)
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form":
-            self.inside = attrs.get("id") == self.form_id
-        if not self.inside:
-            return
-        name = attrs.get("name")
-        if tag == "input" and name and "disabled" not in attrs:
-            kind = attrs.get("type", "text")
-            if kind in {"checkbox", "radio"}:
-                if "checked" in attrs:
-                    self.add(name, attrs.get("value", "on"))
-            elif kind not in {"submit", "button", "reset", "file"}:
-                self.add(name, attrs.get("value", ""))
-        elif tag == "select" and name:
-            self.select, self.options = (name, "multiple" in attrs), []
-        elif tag == "option" and self.select:
-            self.options.append((attrs.get("value", ""), "selected" in attrs))
-        elif tag == "textarea" and name:
-            self.textarea, self.text = name, []
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self.inside = False
-        elif tag == "select" and self.select:
-            (name, multiple), options = self.select, self.options
-            chosen = [value for value, selected in options if selected]
-            if not chosen and not multiple and options:
-                chosen = [options[0][0]]
-            self.data[name] = chosen
-            self.select = None
-        elif tag == "textarea" and self.textarea:
-            text = "".join(self.text)
-            self.add(self.textarea, text[1:] if text.startswith("\n") else text)
-            self.textarea = None
-
-    def handle_data(self, data):
-        if self.textarea:
-            self.text.append(data)
-
-
 def form_data(html, form_id):
-    """What a browser would submit from the form ``form_id`` of the page ``html``."""
-    reader = _FormReader(form_id)
-    reader.feed(html)
-    assert reader.data, f"no form #{form_id} on the page"
-    return {name: values[0] if len(values) == 1 else values for name, values in reader.data.items()}
+    """What a browser would submit from the form ``form_id`` of the page ``html``, unchanged."""
+    forms = select(parse(html), f"form#{form_id}")
+    assert forms, f"no form #{form_id} on the page"
+    data = {}
+    for name, value in forms[0].form_values():
+        data.setdefault(name, []).append(value)
+    return {name: values[0] if len(values) == 1 else values for name, values in data.items()}

@@ -11,7 +11,6 @@ either is missing, and fails on CI (``CI`` set), which provides both in its Post
 import os
 import secrets
 import sqlite3
-from html.parser import HTMLParser
 
 import pytest
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
@@ -23,6 +22,7 @@ from django.db import connection
 from relations import caching
 
 from .factories import EventFactory
+from .html import one, parse, text
 from .servers import AppServer, Browser, server_environment
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -38,28 +38,9 @@ def unavailable(reason):
     pytest.skip(reason)
 
 
-class Heading(HTMLParser):
-    def __init__(self, html):
-        super().__init__()
-        self.text, self.inside = None, False
-        self.feed(html)
-
-    def handle_starttag(self, tag, attrs):
-        self.inside = tag == "h1" and self.text is None
-        if self.inside:
-            self.text = ""
-
-    def handle_endtag(self, tag):
-        self.inside = False
-
-    def handle_data(self, data):
-        if self.inside:
-            self.text += data
-
-
 def heading(response):
     assert response.status == 200, response.status
-    return Heading(response.text).text.strip()
+    return text(one(parse(response.text), "h1"))
 
 
 def redis_url():
