@@ -76,16 +76,16 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # Above WhiteNoise, so that static files carry the policy and the frame protection too.
-    "csp.middleware.CSPMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "relations.limits.QueryStringLimitMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
-    "relations.languages.LocaleMiddleware",
     # Readers' public pages come from the page cache here, skipping the middleware below,
     # whose headers were stored with each page (see relations/caching.py).
     "relations.caching.PageCacheMiddleware",
+    # Above WhiteNoise, so that static files carry the policy and the frame protection too.
+    "csp.middleware.CSPMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "relations.languages.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -38,6 +38,7 @@ import django
 import django_filters
 from django.apps import apps
 from django.conf import settings
+from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
 from django.db import DEFAULT_DB_ALIAS, transaction
@@ -206,12 +207,12 @@ class PageKey:
     version_made: float
 
     @classmethod
-    def for_request(cls, request, version):
+    def for_request(cls, request, host, version):
         made, token = version
         # The scheme and host too, not the path alone: the canonical link names them.
-        page = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+        page = f"{request.scheme}://{host}{request.get_full_path()}"
         digest = hashlib.blake2b(
-            f"{release()}|{token}|{translation.get_language()}|{page}".encode(), digest_size=16
+            f"{release()}|{token}|{page_language(request)}|{page}".encode(), digest_size=16
         ).hexdigest()
         # Weak: the page compressed and the page as it is are the same page.
         return cls(key=f"relations:page:{digest}", etag=f'W/"{digest}"', version_made=made)
@@ -228,6 +229,25 @@ class PageKey:
         if time.time() - self.version_made < 1:
             return None
         return int(self.version_made)
+
+
+def page_language(request):
+    """
+    The language the locale middleware, below the page cache, will answer ``request`` in,
+    decided as Django's ``LocaleMiddleware`` decides it.
+
+    Under the site's language prefixes that is the language the address names (``/es/…``),
+    or the default at the plain addresses, whatever the browser asks for; elsewhere it is
+    the language of the cookie or the browser's Accept-Language.
+    """
+    from_path = translation.get_language_from_path(request.path_info)
+    if from_path:
+        return from_path
+    urlconf = getattr(request, "urlconf", settings.ROOT_URLCONF)
+    i18n_patterns_used, prefixed_default_language = is_language_prefix_patterns_used(urlconf)
+    if i18n_patterns_used and not prefixed_default_language:
+        return settings.LANGUAGE_CODE
+    return translation.get_language_from_request(request, check_path=i18n_patterns_used)
 
 
 def cache_public_page(view):
@@ -256,26 +276,30 @@ class PageCacheMiddleware:
     It reads the cache for GET and HEAD requests without a session cookie, so without a
     logged-in user, before any middleware below it runs: a page served from the cache is
     the response the view and those middleware made when it was cached, their headers
-    included. It comes after the session and locale middleware, which the key needs, and
-    before the others; middleware that must see every response goes above it.
+    included (the content security policy and the frame protection among them), so that
+    none of them runs again for each reader. Middleware that must see every request or
+    response (the HTTPS redirect, the limit on query strings) goes above it. Static files,
+    which WhiteNoise serves below it, are passed straight on.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.static_prefix = "/" + (settings.STATIC_URL or "").lstrip("/")
 
     def __call__(self, request):
         if (
             request.method not in {"GET", "HEAD"}
+            or request.path_info.startswith(self.static_prefix)
             or settings.SESSION_COOKIE_NAME in request.COOKIES
             or changes_pending()
         ):
             return self.get_response(request)
         try:
-            request.get_host()
+            host = request.get_host()
         except DisallowedHost:
             return self.get_response(request)  # Refused below, with the reason.
         try:
-            key = PageKey.for_request(request, content_version())
+            key = PageKey.for_request(request, host, content_version())
             stored = page_cache().get(key.key)
         except Exception:
             logger.exception("Could not read the page cache; the page is served uncached.")
@@ -353,7 +377,7 @@ def _store_as_streamed(key, response):
 def _from_cache(request, stored):
     status, headers, content, encoding = stored
     response = HttpResponse(status=status, headers=dict(headers))
-    if encoding and ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")):
+    if encoding and ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
         response["Content-Encoding"] = encoding
     elif encoding:
         content = gzip.decompress(content)

@@ -16,7 +16,6 @@ import urllib.error
 import urllib.request
 
 import pytest
-from django.conf import settings
 from django.db import connection
 from django.test import Client, override_settings
 
@@ -187,24 +186,19 @@ def test_a_running_site_recovers_by_itself_when_the_database_returns(gunicorn):
 
 
 def unreachable_redis(port):
-    return {
-        "default": {
-            "BACKEND": "relations.resilient_cache.ResilientRedisCache",
-            "LOCATION": f"redis://127.0.0.1:{port}/0",
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
+    """The site's caches, the page cache and the content version's, on a Redis that is not there."""
+    redis = {
+        "BACKEND": "relations.resilient_cache.ResilientRedisCache",
+        "LOCATION": f"redis://127.0.0.1:{port}/0",
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
     }
+    return {alias: redis for alias in ["default", "pages"]}
 
 
 @pytest.mark.django_db
 def test_with_the_cache_server_unreachable_pages_are_served_uncached(caplog):
     EventFactory(title="Recognition", slug="recognition")
-    cached_site = [
-        "django.middleware.cache.UpdateCacheMiddleware",
-        *settings.MIDDLEWARE,
-        "django.middleware.cache.FetchFromCacheMiddleware",
-    ]
-    with override_settings(CACHES=unreachable_redis(free_port()), MIDDLEWARE=cached_site):
+    with override_settings(CACHES=unreachable_redis(free_port())):
         client = Client(raise_request_exception=False)
         first = client.get("/events/recognition/")
         EventFactory._meta.model.objects.filter(slug="recognition").update(title="Renamed")
