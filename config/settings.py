@@ -154,14 +154,22 @@ else:
             "LOCATION": CACHE_DIR / "default",
         },
         "pages": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "relations.file_cache.FileCache",
             "LOCATION": CACHE_DIR / "pages",
-            # Past this many pages, a third of them are removed at random.
-            "OPTIONS": {"MAX_ENTRIES": 3000},
+            # Past this many pages (counted at one page kept in a hundred), a third of them
+            # are removed at random.
+            "OPTIONS": {"MAX_ENTRIES": 3000, "CULL_CHECK_EVERY": 100},
         },
     }
 PAGE_CACHE_ALIAS = "pages"
 CONTENT_VERSION_CACHE_ALIAS = "default"
+# The items of lists, cached in each process's memory: their keys hold the content version,
+# so none is read once the content has changed (relations/fragments.py).
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "fragments",
+    "OPTIONS": {"MAX_ENTRIES": 20_000},
+}
 # How long a cached page is kept at most (a change of content ends it sooner), and how long
 # browsers and proxies may reuse a public page without asking again.
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))

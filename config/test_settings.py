@@ -14,9 +14,10 @@ STORAGES = {
 }
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    # The page cache is off: tests of other things see every page as rendered now, and the
-    # page cache's own tests give it a cache of their own (tests/test_caching.py).
+    # The page cache and the lists' items are off: tests of other things see every page as
+    # rendered now, and the caches' own tests give each a cache of their own (tests/caching/).
     "pages": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    "fragments": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
 }
 PAGE_CACHE_ALIAS = "pages"
 CONTENT_VERSION_CACHE_ALIAS = "default"

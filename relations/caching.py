@@ -38,13 +38,11 @@ import django
 import django_filters
 from django.apps import apps
 from django.conf import settings
-from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
 from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.http import HttpResponse
-from django.utils import translation
 from django.utils.cache import (
     add_never_cache_headers,
     cc_delim_re,
@@ -55,6 +53,8 @@ from django.utils.cache import (
 from django.utils.http import http_date
 from django.utils.text import compress_string
 from reversion.models import Revision, Version
+
+from . import languages
 
 logger = logging.getLogger(__name__)
 
@@ -212,7 +212,7 @@ class PageKey:
         # The scheme and host too, not the path alone: the canonical link names them.
         page = f"{request.scheme}://{host}{request.get_full_path()}"
         digest = hashlib.blake2b(
-            f"{release()}|{token}|{page_language(request)}|{page}".encode(), digest_size=16
+            f"{release()}|{token}|{languages.page_language(request)}|{page}".encode(), digest_size=16
         ).hexdigest()
         # Weak: the page compressed and the page as it is are the same page.
         return cls(key=f"relations:page:{digest}", etag=f'W/"{digest}"', version_made=made)
@@ -229,25 +229,6 @@ class PageKey:
         if time.time() - self.version_made < 1:
             return None
         return int(self.version_made)
-
-
-def page_language(request):
-    """
-    The language the locale middleware, below the page cache, will answer ``request`` in,
-    decided as Django's ``LocaleMiddleware`` decides it.
-
-    Under the site's language prefixes that is the language the address names (``/es/…``),
-    or the default at the plain addresses, whatever the browser asks for; elsewhere it is
-    the language of the cookie or the browser's Accept-Language.
-    """
-    from_path = translation.get_language_from_path(request.path_info)
-    if from_path:
-        return from_path
-    urlconf = getattr(request, "urlconf", settings.ROOT_URLCONF)
-    i18n_patterns_used, prefixed_default_language = is_language_prefix_patterns_used(urlconf)
-    if i18n_patterns_used and not prefixed_default_language:
-        return settings.LANGUAGE_CODE
-    return translation.get_language_from_request(request, check_path=i18n_patterns_used)
 
 
 def cache_public_page(view):

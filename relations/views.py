@@ -6,6 +6,7 @@ Every page runs a small, fixed number of queries whatever the size of the databa
 entries are fetched with ``select_related``/``prefetch_related``, never one query per row.
 """
 
+from django.conf import settings
 from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.core.paginator import Paginator
 from django.db.models import Case, Count, IntegerField, Prefetch, Value, When
@@ -15,6 +16,7 @@ from django_filters.views import FilterView
 
 from . import citing, downloads, filters, forms
 from .feeds import latest_changes
+from .fragments import fetch_for_uncached_items, form_key, fragment_version
 from .models import (
     CITED_MODELS,
     ENTRY_MODELS,
@@ -49,7 +51,8 @@ class PublicListView(FilterView):
         return filters.FILTERSETS[self.model]
 
     def get_queryset(self):
-        return self.model.objects.listed()
+        # The items' related rows are fetched for the items not cached only (get_context_data).
+        return self.model.objects.listed().prefetch_related(None)
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size)
@@ -60,6 +63,10 @@ class PublicListView(FilterView):
         context = super().get_context_data(**kwargs)
         context.update(page_title=self.page_title, page_description=self.page_description)
         context["downloads"] = downloads.download_links(self.model, self.request.GET)
+        version = context["fragment_version"] = fragment_version(self.request, self.model)
+        context["filter_form_key"] = form_key(self.filterset.form, self.request.path)
+        fetch_for_uncached_items(context["object_list"], version, self.model.objects.none().item_prefetches)
+        context["fragment_seconds"] = settings.PAGE_CACHE_SECONDS
         return context
 
     def render_to_response(self, context, **response_kwargs):

@@ -105,6 +105,10 @@ def content_now():
 
 
 class EntryQuerySet(models.QuerySet):
+    # The related rows each item of a list shows: fetched with the list, or by a list page
+    # for the items it renders anew only (relations/fragments.py).
+    item_prefetches = ()
+
     def published(self):
         """Return the entries the public may see."""
         return self.filter(status=Entry.Status.PUBLISHED)

@@ -21,8 +21,10 @@ from .timestamps import TimestampedModel
 
 
 class EnvoyQuerySet(EntryQuerySet):
+    item_prefetches = ("appointments",)
+
     def listed(self):
-        return self.published().select_related("sending_country").prefetch_related("appointments")
+        return self.published().select_related("sending_country").prefetch_related(*self.item_prefetches)
 
 
 class Envoy(Entry):

@@ -18,6 +18,9 @@ from .timestamps import TimestampedModel
 
 
 class SourceQuerySet(models.QuerySet):
+    # As EntryQuerySet's: an item of the list of sources shows the source's row alone.
+    item_prefetches = ()
+
     def published(self):
         """Return the sources the public may see: every one, for every fact cites one."""
         return self.all()

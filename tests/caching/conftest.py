@@ -8,16 +8,26 @@ from ..factories import EventFactory
 from . import urls
 
 
-@pytest.fixture
-def page_cache(settings):
+def own_cache(settings, alias):
+    """Give the cache ``alias`` (off in the other tests) an empty memory cache of its own."""
     settings.CACHES = {
         **settings.CACHES,
-        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "page-tests"},
+        alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"{alias}-tests"},
     }
-    cache = caches["pages"]
+    cache = caches[alias]
     cache.clear()
     yield cache
     cache.clear()
+
+
+@pytest.fixture
+def page_cache(settings):
+    yield from own_cache(settings, "pages")
+
+
+@pytest.fixture
+def fragments(settings):
+    yield from own_cache(settings, "fragments")
 
 
 @pytest.fixture

@@ -1,0 +1,62 @@
+"""
+Fragments of pages cached apart from the pages: each item of a list, and a list's filters.
+
+A page the page cache does not hold (a new combination of filters, a page past the first)
+is still made mostly of items rendered before, and of a filter form as rendered before for
+the same choices. Each item is cached under its entry, the form under the values of its
+fields and the page's address, and both under a
+*fragment version*: the release of the code, the content version (relations/caching.py),
+the language and the list's model. Any change to the content replaces the content version,
+so a fragment is never read again once anything it could show has changed; this is why the
+fragments may live in each process's own memory (the "fragments" cache), unshared, and
+still never be out of date.
+"""
+
+import json
+import secrets
+
+from django.core.cache import caches
+from django.core.cache.utils import make_template_fragment_key
+from django.db.models import prefetch_related_objects
+from django.utils import translation
+
+from . import caching
+
+# The name of the items' fragments in templates/relations/list_base.html.
+ITEM = "list_item"
+
+
+def fragment_version(request, model):
+    """
+    What the key of each item of ``model``'s list starts with, for ``request``.
+
+    While the request's own connection holds changes not yet committed, a version no
+    fragment has: fragments are neither read nor kept from content that is not yet, or
+    may never be, what others see.
+    """
+    if caching.changes_pending():
+        return f"pending:{secrets.token_hex(8)}"
+    _made, token = caching.content_version()
+    return f"{caching.release()}:{token}:{translation.get_language()}:{model._meta.label_lower}"
+
+
+def fetch_for_uncached_items(objects, version, lookups):
+    """
+    Fetch the related rows ``lookups`` name for those of ``objects`` whose items are not
+    cached under ``version``: an item read from the cache needs none of them.
+    """
+    if not lookups:
+        return
+    keys = {make_template_fragment_key(ITEM, [version, item.pk]): item for item in objects}
+    cached = caches["fragments"].get_many(keys)
+    prefetch_related_objects([item for key, item in keys.items() if key not in cached], *lookups)
+
+
+def form_key(form, path):
+    """
+    What a filter form's fragment is cached under, besides the fragment version: the page's
+    address and the values of the form's fields as submitted, which are all that its
+    rendering (the values shown, the messages beside them) depends on.
+    """
+    values = {name: form[name].value() for name in form.fields}
+    return json.dumps([path, values], sort_keys=True, default=str)

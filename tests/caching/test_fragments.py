@@ -1,0 +1,111 @@
+"""
+The lists' items and filter forms, cached apart from the pages (relations/fragments.py): read
+again while the content is unchanged, never once it has changed; and Django's file cache
+that counts its files less often (relations/file_cache.py).
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from relations.file_cache import FileCache
+from relations.models import Event
+
+from ..factories import AppointmentFactory, EnvoyFactory, TopicFactory
+from ..html import get, one, select, text, texts
+
+# Every save commits, as on a site: when the version changes depends on the commit.
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def item_titles(client, url):
+    return texts(get(client, url), "main .items .item-title")
+
+
+def test_an_item_is_read_from_the_cache_while_the_content_is_unchanged(client, fragments, event):
+    assert item_titles(client, "/events/") == ["The United States recognizes Peru"]
+    # Behind the signals' back: only a cached item can still show the old title.
+    Event.objects.filter(pk=event.pk).update(title="Changed behind the cache")
+    assert item_titles(client, "/events/?another=page") == ["The United States recognizes Peru"]
+
+
+def test_an_item_is_rendered_anew_once_anything_has_changed(client, fragments, event):
+    item_titles(client, "/events/")
+    event.title = "Recognition of Peru"
+    event.save()
+    assert item_titles(client, "/events/?another=page") == ["Recognition of Peru"]
+
+
+def test_items_are_cached_apart_for_each_language(client, fragments, event):
+    event.title_es = "Estados Unidos reconoce al Perú"
+    event.save()
+    assert item_titles(client, "/events/") == ["The United States recognizes Peru"]
+    assert item_titles(client, "/es/events/") == ["Estados Unidos reconoce al Perú"]
+
+
+def test_items_of_one_list_are_not_those_of_another(client, fragments, event):
+    # The same primary key (the slug) in two tables: each list still shows its own entry.
+    EnvoyFactory(name="James Cooley", slug=event.pk)
+    assert item_titles(client, "/events/") == ["The United States recognizes Peru"]
+    assert item_titles(client, "/envoys/") == ["James Cooley"]
+
+
+def test_the_filter_form_shows_the_values_of_each_request(client, fragments, event):
+    visits = get(client, "/events/?category=visit")
+    treaties = get(client, "/events/?category=diplomatic")
+    assert one(visits, "main #id_category option[selected]").get("value") == "visit"
+    assert one(treaties, "main #id_category option[selected]").get("value") == "diplomatic"
+
+
+def test_the_filter_form_shows_the_message_of_each_bad_value(client, fragments, event):
+    get(client, "/events/?year_from=1900")
+    bad = get(client, "/events/?year_from=nineteen", status=400)
+    assert select(bad, "main .filters .field-invalid")
+    again = get(client, "/events/?year_from=1900")
+    assert not select(again, "main .filters .field-invalid")
+
+
+def test_the_filter_form_is_rendered_anew_once_the_content_has_changed(client, fragments, event):
+    """Its choices come from the content: a new topic is offered at once."""
+    get(client, "/events/")
+    TopicFactory(name="Fisheries", slug="fisheries")
+    options = texts(get(client, "/events/?another=page"), "main #id_topic option")
+    assert "Fisheries" in options
+
+
+def test_the_related_rows_of_cached_items_are_not_fetched(client, fragments):
+    for number in range(3):
+        AppointmentFactory(envoy=EnvoyFactory(name=f"Envoy {number}"))
+    with CaptureQueriesContext(connection) as first:
+        item_titles(client, "/envoys/")
+    with CaptureQueriesContext(connection) as second:
+        titles = item_titles(client, "/envoys/?another=page")
+    appointments = [query["sql"] for query in first if 'FROM "relations_appointment"' in query["sql"]]
+    assert len(appointments) == 1, "the first request fetches the items' appointments at once"
+    assert not [query["sql"] for query in second if 'FROM "relations_appointment"' in query["sql"]]
+    assert titles == ["Envoy 0", "Envoy 1", "Envoy 2"]
+
+
+def test_an_item_shows_its_related_rows_when_rendered_anew(client, fragments):
+    envoy = EnvoyFactory(name="James Cooley")
+    AppointmentFactory(envoy=envoy, rank="minister", appointed="1826-05-02")
+    page = get(client, "/envoys/")
+    assert text(one(page, "main .item-appointments")).startswith("Minister")
+
+
+# The file cache
+
+
+def test_the_file_cache_culls_when_it_counts_its_files(tmp_path):
+    cache = FileCache(tmp_path / "culled", {"OPTIONS": {"MAX_ENTRIES": 10, "CULL_CHECK_EVERY": 5}})
+    for number in range(40):
+        cache.set(f"page-{number}", number)
+    # Counted at every fifth set: never more than ten, plus the five set between counts.
+    assert len(list((tmp_path / "culled").iterdir())) <= 15
+
+
+def test_the_file_cache_counts_its_files_only_now_and_then(tmp_path):
+    cache = FileCache(tmp_path / "counted", {"OPTIONS": {"MAX_ENTRIES": 10, "CULL_CHECK_EVERY": 1000}})
+    for number in range(40):
+        cache.set(f"page-{number}", number)
+    assert len(list((tmp_path / "counted").iterdir())) == 40
