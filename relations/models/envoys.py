@@ -65,10 +65,15 @@ class Envoy(Entry):
 
     objects = EnvoyQuerySet.as_manager()
 
-    class Meta:
+    class Meta(Entry.Meta):
         ordering = ["sort_name", "slug"]
         verbose_name = _("envoy")
         verbose_name_plural = _("envoys")
+        # The list, in its own order, read a page at a time rather than sorted whole.
+        indexes = [
+            *Entry.Meta.indexes,
+            models.Index(fields=["status", "sort_name", "slug"], name="relations_envoy_by_name"),
+        ]
 
     def __str__(self):
         return self.name

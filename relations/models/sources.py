@@ -79,6 +79,8 @@ class Source(TimestampedModel):
         ordering = ["title", "slug"]
         verbose_name = _("source")
         verbose_name_plural = _("sources")
+        # The list, in its own order, read a page at a time rather than sorted whole.
+        indexes = [models.Index(fields=["title", "slug"], name="relations_source_by_title")]
 
     def __str__(self):
         return self.title
