@@ -21,28 +21,29 @@ from .caching import changes_pending, content_version, page_cache, release
 logger = logging.getLogger(__name__)
 
 
-def figure(name, work, *arguments):
+def figure(work, *key):
     """
-    Return ``work(*arguments)``, kept for the content version under ``name`` and the
-    arguments' ``repr()``: the same figure, worked out once for each version of the content.
+    Return ``work()``, kept for the content version under ``key`` (a name and whatever else
+    the figure depends on, told apart by their ``repr()``): worked out once for each version
+    of the content.
     """
     if changes_pending():
-        return work(*arguments)
+        return work()
     try:
         _made, token = content_version()
-        identity = f"{release()}|{token}|{name}|{arguments!r}"
+        identity = f"{release()}|{token}|{key!r}"
         key = f"relations:figure:{hashlib.blake2b(identity.encode(), digest_size=16).hexdigest()}"
         # Wrapped, so that a figure that is None is told apart from one not kept.
         kept = page_cache().get(key)
     except Exception:
-        logger.exception("Could not read the figure %s from the cache; it is worked out again.", name)
-        return work(*arguments)
+        logger.exception("Could not read the figure %r from the cache; it is worked out again.", key)
+        return work()
     if kept is not None:
         return kept[0]
-    value = work(*arguments)
+    value = work()
     try:
         # Kept as long as a page: one kept under an old version is never read, and goes.
         page_cache().set(key, (value,), settings.PAGE_CACHE_SECONDS)
     except Exception:
-        logger.exception("Could not keep the figure %s in the cache.", name)
+        logger.exception("Could not keep the figure %r in the cache.", key)
     return value

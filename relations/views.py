@@ -310,6 +310,6 @@ class HomeView(TemplateView):
         return super().get_context_data(
             key_dates=Event.objects.published().filter(category=Event.Category.DIPLOMATIC)[: self.latest],
             latest_changes=latest_changes(self.latest),
-            counts=figure("published-counts", published_counts),
+            counts=figure(published_counts, "published-counts"),
             **kwargs,
         )

@@ -270,7 +270,15 @@ class Appointment(TimestampedModel):
         ]
         verbose_name = _("appointment")
         verbose_name_plural = _("appointments")
-        indexes = [models.Index(fields=["appointed", "ended"])]
+        indexes = [
+            models.Index(fields=["appointed", "ended"]),
+            # The timeline's dates of appointments: when each began, in order.
+            models.Index(
+                Coalesce("appointed", "arrived", "credentials_presented"),
+                "slug",
+                name="relations_appointment_began",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.envoy}, {self.get_rank_display()} ({self.appointed or '?'})"
