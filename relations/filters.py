@@ -6,7 +6,7 @@ what a filter matches lives here. Each FilterSet starts from the published entri
 """
 
 import django_filters
-from django.db.models import F, Min
+from django.db.models import F, Min, OuterRef, Subquery
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -169,7 +169,16 @@ class EnvoyFilter(PublicFilterSet):
         fields = ["q", "sending", "rank", "in_office", "sort"]
 
     def prepare(self, queryset):
-        return queryset.annotate(first_appointed=Min("appointments__appointed"))
+        # A subquery for each envoy shown, not a join grouped over every envoy: a page of the
+        # list sorted by name reads the appointments of its own envoys alone.
+        first = (
+            Appointment.objects.filter(envoy=OuterRef("pk"))
+            .order_by()
+            .values("envoy")
+            .annotate(first=Min("appointed"))
+            .values("first")
+        )
+        return queryset.annotate(first_appointed=Subquery(first))
 
     def filter_rank(self, queryset, name, value):
         return queryset.filter(pk__in=Appointment.objects.filter(rank=value).values("envoy"))

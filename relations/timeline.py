@@ -17,6 +17,7 @@ from django.db.models.functions import Coalesce, Substr
 from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext
 
+from .figures import figure
 from .models import Agreement, Appointment, Event, Mission
 from .partial_dates import PartialDateField
 from .year_ranges import overlapping_years
@@ -105,7 +106,8 @@ class Timeline:
         for kind in self.types:
             for queryset, field, end_field in self.sources(kind):
                 dated = self.dated(queryset, field, end_field, self.year_from, self.year_to)
-                rows = dated.annotate(year=Substr(field, 1, 4)).values("year").annotate(n=Count("pk"))
+                # Counting rows, not keys: an index of the dates alone can answer it.
+                rows = dated.annotate(year=Substr(field, 1, 4)).values("year").annotate(n=Count("*"))
                 for row in rows.order_by():
                     counts[year_of(row["year"])] += row["n"]
         return counts
@@ -119,7 +121,14 @@ class Timeline:
         return periods[0] if periods else None
 
     def periods(self):
-        """The periods of about ``page_size`` items: whole decades where they fit, else whole years."""
+        """
+        The periods of about ``page_size`` items: whole decades where they fit, else whole
+        years. They are counted over every dated entry, so they are kept for the content
+        version (see ``figures``), for each choice of years and kinds.
+        """
+        return figure(self.cut_periods, "timeline-periods", self.year_from, self.year_to, tuple(self.types))
+
+    def cut_periods(self):
         counts = self.year_counts()
         by_decade = Counter()
         for year, count in counts.items():
@@ -157,27 +166,38 @@ class Timeline:
     def items(self, period, page=1):
         """The items of ``page`` of ``period``, in order: at most ``page_size`` of them."""
         wanted = page * self.page_size
-        items = []
+        dated_rows = []
         for kind in self.types:
             for queryset, field, end_field in self.sources(kind):
                 dated = self.dated(queryset, field, end_field, self.year_from, self.year_to)
                 # Only the dates that begin in the period: a span is shown where it began.
                 dated = dated.filter(overlapping_years(field, None, period.first_year, period.last_year))
-                rows = dated.order_by(field, "pk")[:wanted]
-                items.extend(self.item(kind, field, row) for row in rows)
-        items.sort(key=lambda item: (item.date, TIMELINE_TYPES.index(item.kind), item.title))
-        return items[wanted - self.page_size : wanted]
+                dated_rows.extend((kind, field, row) for row in dated.order_by(field, "pk")[:wanted])
+        # Each kind gave as many rows as the page could hold; only those shown become items.
+        dated_rows.sort(key=lambda dated_row: self.order_of(*dated_row))
+        return [self.item(*dated_row) for dated_row in dated_rows[wanted - self.page_size : wanted]]
+
+    def order_of(self, kind, field, row):
+        """Where an item comes in the timeline: by date, then kind, then title."""
+        if kind == "appointment":
+            title = self.appointment_title(row)
+        else:
+            title = row.translated("name" if kind == "mission" else "title")[0]
+        return getattr(row, field), TIMELINE_TYPES.index(kind), title
+
+    @staticmethod
+    def appointment_title(row):
+        return gettext("%(envoy)s appointed %(rank)s") % {
+            "envoy": row.envoy.name,
+            "rank": row.get_rank_display(),
+        }
 
     def item(self, kind, field, row):
         if kind == "event":
             return self.entry_item(row.date, kind, gettext("Event"), row, "title", "summary")
         if kind == "appointment":
-            title = gettext("%(envoy)s appointed %(rank)s") % {
-                "envoy": row.envoy.name,
-                "rank": row.get_rank_display(),
-            }
             item = self.entry_item(row.start_date, kind, gettext("Appointment"), row.mission, "name", "name")
-            item.title, item.title_lang, item.url = title, "", row.get_absolute_url()
+            item.title, item.title_lang, item.url = self.appointment_title(row), "", row.get_absolute_url()
             return item
         if kind == "agreement":
             item = self.entry_item(row.signed, kind, gettext("Agreement signed"), row, "title")

@@ -105,7 +105,7 @@ class Agreement(Entry):
 
     objects = AgreementQuerySet.as_manager()
 
-    class Meta:
+    class Meta(Entry.Meta):
         ordering = [models.F("signed").asc(nulls_last=True), "title", "slug"]
         verbose_name = _("agreement")
         verbose_name_plural = _("agreements")

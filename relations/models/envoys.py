@@ -67,10 +67,15 @@ class Envoy(Entry):
 
     objects = EnvoyQuerySet.as_manager()
 
-    class Meta:
+    class Meta(Entry.Meta):
         ordering = ["sort_name", "slug"]
         verbose_name = _("envoy")
         verbose_name_plural = _("envoys")
+        # The list, in its own order, read a page at a time rather than sorted whole.
+        indexes = [
+            *Entry.Meta.indexes,
+            models.Index(fields=["status", "sort_name", "slug"], name="relations_envoy_by_name"),
+        ]
 
     def __str__(self):
         return self.name
@@ -267,7 +272,15 @@ class Appointment(TimestampedModel):
         ]
         verbose_name = _("appointment")
         verbose_name_plural = _("appointments")
-        indexes = [models.Index(fields=["appointed", "ended"])]
+        indexes = [
+            models.Index(fields=["appointed", "ended"]),
+            # The timeline's dates of appointments: when each began, in order.
+            models.Index(
+                Coalesce("appointed", "arrived", "credentials_presented"),
+                "slug",
+                name="relations_appointment_began",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.envoy}, {self.get_rank_display()} ({self.appointed or '?'})"

@@ -65,11 +65,16 @@ class Event(Entry):
 
     objects = EventQuerySet.as_manager()
 
-    class Meta:
+    class Meta(Entry.Meta):
         ordering = ["date", "title", "slug"]
         verbose_name = _("event")
         verbose_name_plural = _("events")
-        indexes = [models.Index(fields=["status", "date"])]
+        indexes = [
+            *Entry.Meta.indexes,
+            models.Index(fields=["status", "date"]),
+            # The home page's key dates: the published events of one category, in order.
+            models.Index(fields=["status", "category", "date"], name="relations_event_by_category"),
+        ]
 
     def __str__(self):
         return f"{self.date}: {self.title}" if self.date else self.title

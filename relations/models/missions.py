@@ -95,7 +95,7 @@ class Mission(Entry):
 
     objects = MissionQuerySet.as_manager()
 
-    class Meta:
+    class Meta(Entry.Meta):
         ordering = ["sending_country", "name", "slug"]
         verbose_name = _("mission")
         verbose_name_plural = _("missions")

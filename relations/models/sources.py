@@ -7,7 +7,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Max
+from django.db.models import Exists, Max, OuterRef
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -82,6 +82,8 @@ class Source(TimestampedModel):
         ordering = ["title", "slug"]
         verbose_name = _("source")
         verbose_name_plural = _("sources")
+        # The list, in its own order, read a page at a time rather than sorted whole.
+        indexes = [models.Index(fields=["title", "slug"], name="relations_source_by_title")]
 
     def __str__(self):
         return self.title
@@ -98,8 +100,10 @@ class CitationQuerySet(models.QuerySet):
         visible = models.Q()
         types = ContentType.objects.get_for_models(*CITED_MODELS)
         for model in CITED_MODELS:
-            public = model.objects.published().values("pk")
-            visible |= models.Q(content_type=types[model], object_id__in=public)
+            # Each citation's entry looked up by its key, rather than every published entry
+            # gathered first: a page of one source's citations reads those entries alone.
+            public = model.objects.published().filter(pk=OuterRef("object_id"))
+            visible |= models.Q(content_type=types[model]) & Exists(public)
         return self.filter(visible)
 
 

@@ -1,0 +1,85 @@
+"""
+The figures drawn from the whole record (the home page's counts, the timeline's periods) are
+worked out once for each content version, and any change to the content shows in them on the
+next request, even with every page rendered afresh.
+"""
+
+import itertools
+
+import pytest
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+
+from relations.models import Event
+
+from .. import html
+from ..factories import EventFactory
+
+# Every save commits, as on a site: when the version changes depends on the commit.
+pytestmark = pytest.mark.django_db(transaction=True)
+
+# A query string of its own for every request: the page cache is defeated, the figures are not.
+fresh = (f"?fresh={number}" for number in itertools.count())
+
+
+def events_count(client):
+    ways_in = html.one(html.get(client, f"/{next(fresh)}"), "main .ways-in")
+    cards = {html.text(card.find("a")): card for card in html.select(ways_in, ".cards > li")}
+    return html.text(html.one(cards["Events"], ".card-count"))
+
+
+def periods(client):
+    return html.texts(html.get(client, f"/timeline/{next(fresh)}"), "nav.periods li")
+
+
+def counting_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return [query["sql"] for query in queries if "COUNT(" in query["sql"]]
+
+
+def test_the_home_pages_counts_are_counted_once_for_the_content(client, page_cache):
+    EventFactory(slug="recognition", date="1826-05-02")
+    assert counting_queries(client, f"/{next(fresh)}")
+    assert counting_queries(client, f"/{next(fresh)}") == []
+
+
+def test_a_new_event_shows_in_the_home_pages_counts_at_once(client, page_cache):
+    EventFactory(slug="recognition", date="1826-05-02")
+    assert events_count(client) == "1 event"
+    EventFactory(slug="the-treaty", date="1851-07-26")
+    assert events_count(client) == "2 events"
+
+
+def test_an_event_unpublished_leaves_the_home_pages_counts_at_once(client, page_cache):
+    EventFactory(slug="recognition", date="1826-05-02")
+    treaty = EventFactory(slug="the-treaty", date="1851-07-26")
+    assert events_count(client) == "2 events"
+    treaty.status = Event.Status.DRAFT
+    treaty.save()
+    assert events_count(client) == "1 event"
+
+
+def test_the_timelines_periods_are_counted_once_for_the_content(client, page_cache):
+    EventFactory(slug="recognition", date="1826-05-02")
+    assert counting_queries(client, f"/timeline/{next(fresh)}")
+    assert counting_queries(client, f"/timeline/{next(fresh)}") == []
+
+
+def test_an_event_in_a_new_decade_shows_in_the_timelines_periods_at_once(client, page_cache):
+    EventFactory(slug="recognition", date="1826-05-02")
+    EventFactory.create_batch(60, date="1900")
+    assert periods(client) == ["1820–1826", "1900"]
+    EventFactory(slug="the-treaty", date="1851-07-26")
+    assert periods(client) == ["1820–1851", "1900"]
+
+
+def test_figures_are_neither_read_nor_kept_while_changes_are_not_committed(client, page_cache):
+    EventFactory(slug="recognition", date="1826-05-02")
+    assert events_count(client) == "1 event"
+    with transaction.atomic():
+        EventFactory(slug="the-treaty", date="1851-07-26")
+        # This connection sees its own change; others will not until it is committed.
+        assert events_count(client) == "2 events"
+        transaction.set_rollback(True)
+    assert events_count(client) == "1 event"
