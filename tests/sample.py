@@ -136,7 +136,13 @@ def build():
         birth_year=1866,
         death_year=1937,
         citation__source=pocom,
+        biography="William E. Gonzales (1866–1937), of South Carolina.",
     )
+    # Two notes side by side at the end of the biography, to be told apart by touch.
+    for quotation in ["Gonzales, William Elliott (1866–1937)", "State of Residence: South Carolina"]:
+        CitationFactory(
+            entry=gonzales, source=pocom, locator="pe-1919-gonz", quotation=quotation, claim="biography"
+        )
     AppointmentFactory(
         envoy=gonzales,
         mission=legation,

@@ -202,7 +202,7 @@ def test_an_agreement_page_gives_its_dates_names_and_ratifications(client):
 def test_a_source_page_lists_every_published_entry_that_cites_it(client):
     page = html.get(client, "/sources/pocom-peru/")
     citing = html.one(page, "main .citing")
-    assert html.texts(citing, "h2") == ["Cited 66 times on this site"]
+    assert html.texts(citing, "h2") == ["Cited 68 times on this site"]
     # Fifty citations a page: the events' on the first, the envoys' after them.
     rest = html.one(html.get(client, "/sources/pocom-peru/?page=2"), "main .citing")
     links = html.hrefs(citing, ".citing-list a") + html.hrefs(rest, ".citing-list a")

@@ -168,6 +168,7 @@ PAGE_TYPES = {
     "event": "/events/recognition/",
     "envoys": "/envoys/",
     "envoy": "/envoys/james-cooley/",
+    "envoy-with-biography": "/envoys/william-gonzales/",
     "missions": "/missions/",
     "mission": "/missions/us-legation-lima/",
     "agreements": "/agreements/",
