@@ -16,6 +16,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import transaction
+from django.utils import translation
 
 from relations import revisions
 from relations.models import Appointment, Event
@@ -38,11 +39,25 @@ from .factories import (
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
-@pytest.fixture(scope="session", autouse=True)
-def compiled_translations():
-    """The translations compiled from the committed catalogues, as ``make test`` does, where out of date."""
+def pytest_sessionstart(session):
+    """
+    Compile the translations from the committed catalogues, as ``make test`` does, where out
+    of date: once, in the process that starts the run, before any worker process reads them.
+    """
+    if hasattr(session.config, "workerinput"):
+        return
     with chdir(settings.BASE_DIR):
         call_command("compilemessages", ignore_patterns=[".*", "node_modules"], verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """
+    The default language again after each test: a request for a Spanish page leaves Spanish
+    active in the thread, and the tests after it would otherwise run in Spanish.
+    """
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(scope="module")
