@@ -123,7 +123,8 @@ class Generator:
         """What every entry has: a state and timestamps, later for each entry made."""
         self.moment += timedelta(seconds=self.rng.randint(1, 600))
         status = Entry.Status.DRAFT if self.chance(DRAFT_SHARE) else Entry.Status.PUBLISHED
-        return {"status": status, "created": self.moment, "updated": self.moment}
+        # The last change dated too, not left to the clock: the same seed, the same record.
+        return {"status": status, "created": self.moment, "updated": self.moment, "last_changed": self.moment}
 
     def cite(self, model, slug, status, words, claims=()):
         """
