@@ -1,6 +1,7 @@
 """
 Figures drawn from the whole record (how many entries of each kind there are, the years the
-timeline holds), kept in the page cache until the content changes.
+timeline holds, how many results a list's filters or a search find), kept in the page cache
+until the content changes.
 
 A figure is kept under the content version (see ``caching``), which every change to the
 content replaces: once the record has changed, no figure worked out before is read again,
@@ -15,6 +16,10 @@ import hashlib
 import logging
 
 from django.conf import settings
+from django.core.exceptions import EmptyResultSet
+from django.core.paginator import Paginator as DjangoPaginator
+from django.db.models import QuerySet
+from django.utils.functional import cached_property
 
 from .caching import changes_pending, content_version, page_cache, release
 
@@ -47,3 +52,26 @@ def figure(work, *key):
     except Exception:
         logger.exception("Could not keep the figure %r in the cache.", key)
     return value
+
+
+def count(queryset):
+    """
+    Return how many rows ``queryset`` has, kept for the content version under its SQL and
+    parameters: a list's count, or a search's, is worked out once for each version of the
+    content, however many of its pages are read.
+    """
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:
+        return 0
+    return figure(queryset.count, "count", queryset.db, sql, params)
+
+
+class Paginator(DjangoPaginator):
+    """Django's paginator, with the count of a queryset's results kept as a figure."""
+
+    @cached_property
+    def count(self):
+        if isinstance(self.object_list, QuerySet):
+            return count(self.object_list)
+        return len(self.object_list)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from django.urls import reverse
 
-from . import filters
+from . import figures, filters
 from .models import LISTED_MODELS
 
 
@@ -34,6 +34,6 @@ def search(query, per_type=10):
         return groups
     for model in LISTED_MODELS:
         results = filters.FILTERSETS[model]({"q": query}).qs
-        count = results.count()
+        count = figures.count(results)
         groups.append(ResultGroup(model, count, list(results[:per_type]) if count else []))
     return groups

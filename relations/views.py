@@ -8,7 +8,6 @@ entries are fetched with ``select_related``/``prefetch_related``, never one quer
 
 from django.conf import settings
 from django.contrib.contenttypes.prefetch import GenericPrefetch
-from django.core.paginator import Paginator
 from django.db.models import Case, Count, IntegerField, Prefetch, Value, When
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, TemplateView
@@ -16,7 +15,7 @@ from django_filters.views import FilterView
 
 from . import citing, downloads, filters, forms
 from .feeds import latest_changes
-from .figures import figure
+from .figures import Paginator, figure
 from .fragments import fetch_for_uncached_items, form_key, fragment_version
 from .models import (
     CITED_MODELS,
@@ -44,6 +43,7 @@ class PublicListView(FilterView):
     """
 
     paginate_by = 50
+    paginator_class = Paginator
     template_name_suffix = "_list"
     page_title = ""
     page_description = ""

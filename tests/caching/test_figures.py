@@ -83,3 +83,35 @@ def test_figures_are_neither_read_nor_kept_while_changes_are_not_committed(clien
         assert events_count(client) == "2 events"
         transaction.set_rollback(True)
     assert events_count(client) == "1 event"
+
+
+def result_count(client, url):
+    return html.text(html.one(html.get(client, url), "main #result-count"))
+
+
+def test_a_lists_count_is_counted_once_for_the_content_and_the_filters(client, page_cache):
+    EventFactory(slug="recognition", date="1826-05-02", category="diplomatic")
+    assert counting_queries(client, f"/events/{next(fresh)}")
+    assert counting_queries(client, f"/events/{next(fresh)}&page=2") == []
+    # Other filters, another count.
+    assert counting_queries(client, "/events/?category=visit")
+
+
+def test_a_lists_count_follows_its_filters_and_the_content(client, page_cache):
+    EventFactory(slug="recognition", date="1826-05-02", category="diplomatic")
+    assert result_count(client, f"/events/{next(fresh)}") == "1 event"
+    # The same filter with another value: the same query but for its parameters.
+    assert result_count(client, "/events/?category=diplomatic") == "1 event"
+    assert result_count(client, "/events/?category=visit") == "0 events"
+    EventFactory(slug="a-visit", date="1851-07-26", category="visit")
+    assert result_count(client, f"/events/{next(fresh)}") == "2 events"
+    assert result_count(client, f"/events/{next(fresh)}&category=visit") == "1 event"
+
+
+def test_a_searchs_counts_follow_the_words_and_the_content(client, page_cache):
+    EventFactory(slug="recognition", title="Recognition of Peru", date="1826-05-02")
+    searched = html.get(client, f"/search/{next(fresh)}&q=recognition")
+    assert html.text(html.one(searched, "main h2")) == "Events (1)"
+    EventFactory(slug="a-second", title="A second recognition", date="1827-05-02")
+    again = html.get(client, f"/search/{next(fresh)}&q=recognition")
+    assert html.text(html.one(again, "main h2")) == "Events (2)"
