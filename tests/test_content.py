@@ -216,6 +216,16 @@ def test_no_two_published_entries_of_one_type_share_a_title(model, field):
     assert sorted({title for title in titles if titles.count(title) > 1}) == []
 
 
+@pytest.mark.parametrize(("model", "field"), [(Event, "title"), (Agreement, "title"), (Mission, "name")])
+def test_every_published_event_agreement_and_mission_has_the_sites_spanish_title_and_summary(model, field):
+    published = list(model.objects.published())
+    assert len(published) > 5
+    untitled = [made.pk for made in published if not getattr(made, f"{field}_es").strip()]
+    assert untitled == []
+    unsummarized = [made.pk for made in published if made.summary.strip() and not made.summary_es.strip()]
+    assert unsummarized == []
+
+
 def test_every_entry_spells_each_name_one_way_in_its_title_summary_and_body():
     texts = {
         made.pk: "\n".join(getattr(made, name, "") or "" for name in ["title", "name", "summary", "body"])

@@ -254,6 +254,19 @@ def test_an_editors_edit_survives_the_import_is_reported_and_only_overwrite_repl
     assert "Nothing to change" in run_import(data)
 
 
+def test_an_import_that_corrects_the_english_keeps_the_editors_translation_even_with_overwrite(
+    client, editor, data
+):
+    event = Event.objects.get(pk="us-reaction-to-1962-coup")
+    translation = {"title_es": "El golpe de 1962", "summary_es": "Las relaciones se interrumpen en 1962."}
+    assert change(client, event, **translation).status_code == 302
+    data.rewrite("pocom/missions-countries/peru.xml", "<date>1962-07-18</date>", "<date>1962-07-19</date>")
+    run_import(data, "--overwrite")
+    event.refresh_from_db()
+    assert event.date == PartialDate(1962, 7, 19)
+    assert (event.title_es, event.summary_es) == (translation["title_es"], translation["summary_es"])
+
+
 def test_an_edit_of_a_citation_is_an_edit_of_its_entry(client, editor, data):
     event = Event.objects.get(pk="visit-1934-hull-lima")
     form = form_data(client.get(f"/admin/relations/event/{event.pk}/change/"), "event_form")
