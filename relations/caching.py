@@ -117,6 +117,21 @@ def changes_pending(using=DEFAULT_DB_ALIAS):
     )
 
 
+def versioned(*parts):
+    """
+    A key for something worked out from the content (a figure, a fragment of a page):
+    ``parts`` under the release of the code and the content version, so that nothing kept
+    under it is read once either has changed.
+
+    None while this connection holds changes not committed yet: what it would work out is
+    not yet, or may never be, what others see, so it is neither read nor kept.
+    """
+    if changes_pending():
+        return None
+    _made, token = content_version()
+    return "|".join([release(), token, *map(repr, parts)])
+
+
 def content_changed(using=DEFAULT_DB_ALIAS):
     """
     Mark every cached page out of date: content changed through the database ``using``.

@@ -21,7 +21,7 @@ from django.core.paginator import Paginator as DjangoPaginator
 from django.db.models import QuerySet
 from django.utils.functional import cached_property
 
-from .caching import changes_pending, content_version, page_cache, release
+from .caching import page_cache, versioned
 
 logger = logging.getLogger(__name__)
 
@@ -32,11 +32,10 @@ def figure(work, *key):
     the figure depends on, told apart by their ``repr()``): worked out once for each version
     of the content.
     """
-    if changes_pending():
-        return work()
     try:
-        _made, token = content_version()
-        identity = f"{release()}|{token}|{key!r}"
+        identity = versioned(*key)
+        if identity is None:
+            return work()
         key = f"relations:figure:{hashlib.blake2b(identity.encode(), digest_size=16).hexdigest()}"
         # Wrapped, so that a figure that is None is told apart from one not kept.
         kept = page_cache().get(key)

@@ -34,10 +34,8 @@ def fragment_version(request, model):
     fragment has: fragments are neither read nor kept from content that is not yet, or
     may never be, what others see.
     """
-    if caching.changes_pending():
-        return f"pending:{secrets.token_hex(8)}"
-    _made, token = caching.content_version()
-    return f"{caching.release()}:{token}:{translation.get_language()}:{model._meta.label_lower}"
+    version = caching.versioned(translation.get_language(), model._meta.label_lower)
+    return version or f"pending:{secrets.token_hex(8)}"
 
 
 def fetch_for_uncached_items(objects, version, lookups):
