@@ -38,7 +38,6 @@ from .models import Citation, LoadedState
 # follows from the content (an editor's edit moves it; it is no edit of its own).
 UNCOMPARED = {"created", "updated", "last_changed"}
 
-PART_MODELS = list(revisions.PARENT_FIELDS)
 # What a loaded state is kept for: every row that is not a part of another (entries, sources,
 # topics, countries).
 WHOLE_MODELS = [model for model in revisions.FOLLOW if model not in revisions.PARENT_FIELDS]

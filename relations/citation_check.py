@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from .citations import as_date, claim_field
+from .citations import as_date, claim_field, passage_key
 from .models import CITED_MODELS, Agreement, Citation
 from .partial_dates import PartialDateField
 from .quotations import is_quoted_from, numbers_stated, states_date, states_words
@@ -129,7 +129,7 @@ def check_duplicates(owner, citations):
     """Failures for a passage cited twice on one entry: it should be one citation, with its claim."""
     failures, seen = [], {}
     for citation in citations:
-        key = (citation.source_id, citation.locator.strip(), " ".join(citation.quotation.split()))
+        key = passage_key(citation)
         earlier = seen.get(key)
         if earlier is not None and (
             not earlier.claim or not citation.claim or earlier.claim == citation.claim

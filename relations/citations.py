@@ -20,7 +20,18 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 
 from .models.sources import claim_label as field_claim_label
-from .partial_dates import BY, CIRCA, DAY, DECADE, MONTH, OR_LATER, YEAR, PartialDate, PartialDateField
+from .partial_dates import (
+    BY,
+    CIRCA,
+    DAY,
+    DECADE,
+    MONTH,
+    OR_LATER,
+    PRECISIONS,
+    YEAR,
+    PartialDate,
+    PartialDateField,
+)
 from .quotations import normalized
 
 
@@ -121,7 +132,7 @@ def precision_rank(model_field, value):
     date = as_date(model_field, value)
     if date is None:
         return 0
-    return [DECADE, YEAR, MONTH, DAY].index(date.precision) + (0 if date.is_derived else 1) / 2
+    return PRECISIONS.index(date.precision) + (0 if date.is_derived else 1) / 2
 
 
 def agreeing_groups(model_field, values):

@@ -24,7 +24,7 @@ from django.utils.translation import gettext
 
 from . import baselines, fixture_files, revisions
 from .fixture_files import FixtureError, describe
-from .models import Entry
+from .models import ENTRY_MODELS
 
 # File name, then the models it holds, in the order they load.
 FIXTURE_FILES = [
@@ -140,6 +140,8 @@ class _Group:
         self.key = key
         self.members = []
         self.changes = {}
+        # The database's row of each member that is in it already, by member.
+        self.rows = {}
         self.stale = []
 
     def incoming(self):
@@ -234,6 +236,7 @@ def _group(objects, covered):
             instance = deserialized.object
             row = existing[type(instance)].get(instance.pk) if instance.pk is not None else None
             if row is not None:
+                group.rows[id(deserialized)] = row
                 changes = _field_changes(instance, row, deserialized.m2m_data or {})
                 if deserialized.deferred_fields:
                     changes.append(("(references resolved later)", "", ""))
@@ -272,7 +275,7 @@ def _save(objects, groups, applied, report):
         if changes is None:
             report.created[label] += 1
         else:
-            existing = type(instance)._base_manager.get(pk=instance.pk)
+            existing = groups[key].rows[id(deserialized)]
             if hasattr(existing, "created"):
                 instance.created = existing.created
             instance._state.adding = False
@@ -319,9 +322,7 @@ def _entries(keys):
 
 
 def _check_published_entries_are_cited():
-    for model in apps.get_app_config("relations").get_models():
-        if not issubclass(model, Entry):
-            continue
+    for model in ENTRY_MODELS:
         uncited = model.objects.published().filter(citations__isnull=True).first()
         if uncited:
             name = next((n for n, labels in FIXTURE_FILES if model._meta.label_lower in labels), "fixtures")

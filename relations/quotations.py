@@ -13,7 +13,7 @@ across those lines.
 import re
 import unicodedata
 
-from .partial_dates import PartialDate
+from .partial_dates import PRECISIONS, PartialDate
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "′": "'", "“": '"', "”": '"', "„": '"', "″": '"'})
 _DASHES = re.compile(r"[‐‑‒–—―−]")
@@ -210,11 +210,8 @@ def states_date(text, date):
     return False
 
 
-_RANK = {"decade": 0, "year": 1, "month": 2, "day": 3}
-
-
 def _finer(stated, date):
-    return _RANK[stated.precision] > _RANK[date.precision]
+    return PRECISIONS.index(stated.precision) > PRECISIONS.index(date.precision)
 
 
 def states_words(text, words):

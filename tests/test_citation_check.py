@@ -142,6 +142,19 @@ def test_check_citations_fails_on_a_passage_cited_twice_on_one_entry(stored_sour
     assert "citation 2 (Older revision, p. 1) repeats citation 1" in capsys.readouterr().out
 
 
+def test_a_passage_cited_twice_is_found_whatever_its_quote_marks_and_spacing(stored_source, capsys):
+    """As the page would show them: one note, so one passage."""
+    event = EventFactory(date="1827-05-21", citation=None)
+    for claim, quotation in [
+        ("", "Cooley presented his credentials as Chargé d’Affaires"),
+        ("date", "Cooley presented  his credentials as Chargé d'Affaires"),
+    ]:
+        CitationFactory(entry=event, source=stored_source, locator="p. 1", quotation=quotation, claim=claim)
+    with pytest.raises(CommandError):
+        call_command("check_citations")
+    assert "citation 2 (Older revision, p. 1) repeats citation 1" in capsys.readouterr().out
+
+
 @pytest.mark.django_db
 def test_quotations_of_sources_without_a_stored_text_are_counted_as_unchecked(capsys):
     EventFactory(date="1900", citation__quotation="In 1900 nothing happened.")

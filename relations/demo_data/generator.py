@@ -11,6 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.text import slugify
 
 from ..models import (
+    CITED_MODELS,
     Agreement,
     Appointment,
     Citation,
@@ -47,9 +48,7 @@ class Generator:
         self.moment = datetime(2025, 1, 1, tzinfo=UTC)
         self.content_types = {
             model: content_type.pk
-            for model, content_type in ContentType.objects.get_for_models(
-                Event, Envoy, Mission, Agreement, Appointment
-            ).items()
+            for model, content_type in ContentType.objects.get_for_models(*CITED_MODELS).items()
         }
         self.citations = []
         self.source_slugs, self.mission_slugs, self.envoy_slugs, self.agreement_slugs = [], [], [], []

@@ -15,10 +15,6 @@ class MissionQuerySet(EntryQuerySet):
     def listed(self):
         return self.published().select_related("sending_country", "host_country")
 
-    def open_on(self, day):
-        """Return the posts that were, or may have been, open on ``day``; see ``open_during``."""
-        return self.open_during(day, day)
-
     def open_during(self, first, last):
         """
         Return the posts that were, or may have been, open at some time from ``first`` to
