@@ -26,9 +26,9 @@ from . import caching
 ITEM = "list_item"
 
 
-def fragment_version(request, model):
+def fragment_version(model):
     """
-    What the key of each item of ``model``'s list starts with, for ``request``.
+    What the key of each item of ``model``'s list starts with, in the active language.
 
     While the request's own connection holds changes not yet committed, a version no
     fragment has: fragments are neither read nor kept from content that is not yet, or
@@ -45,6 +45,7 @@ def fetch_for_uncached_items(objects, version, lookups):
     """
     if not lookups:
         return
+    # The key the template's {% cache %} gives each item (templates/relations/list_base.html).
     keys = {make_template_fragment_key(ITEM, [version, item.pk]): item for item in objects}
     cached = caches["fragments"].get_many(keys)
     prefetch_related_objects([item for key, item in keys.items() if key not in cached], *lookups)

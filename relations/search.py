@@ -34,6 +34,7 @@ def search(query, per_type=10):
         return groups
     for model in LISTED_MODELS:
         results = filters.FILTERSETS[model]({"q": query}).qs
+        results = results.prefetch_related(*results.item_prefetches)
         count = figures.count(results)
         groups.append(ResultGroup(model, count, list(results[:per_type]) if count else []))
     return groups

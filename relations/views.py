@@ -52,8 +52,7 @@ class PublicListView(FilterView):
         return filters.FILTERSETS[self.model]
 
     def get_queryset(self):
-        # The items' related rows are fetched for the items not cached only (get_context_data).
-        return self.model.objects.listed().prefetch_related(None)
+        return self.model.objects.listed()
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size)
@@ -64,9 +63,10 @@ class PublicListView(FilterView):
         context = super().get_context_data(**kwargs)
         context.update(page_title=self.page_title, page_description=self.page_description)
         context["downloads"] = downloads.download_links(self.model, self.request.GET)
-        version = context["fragment_version"] = fragment_version(self.request, self.model)
+        version = context["fragment_version"] = fragment_version(self.model)
         context["filter_form_key"] = form_key(self.filterset.form, self.request.path)
-        fetch_for_uncached_items(context["object_list"], version, self.model.objects.none().item_prefetches)
+        # The related rows of the items not cached only: a cached item needs none.
+        fetch_for_uncached_items(context["object_list"], version, self.object_list.item_prefetches)
         context["fragment_seconds"] = settings.PAGE_CACHE_SECONDS
         return context
 

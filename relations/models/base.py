@@ -105,8 +105,9 @@ def content_now():
 
 
 class EntryQuerySet(models.QuerySet):
-    # The related rows each item of a list shows: fetched with the list, or by a list page
-    # for the items it renders anew only (relations/fragments.py).
+    # The related rows each item of a list shows, besides its row: ``listed()`` leaves them
+    # out, for a list page fetches them for the items it renders anew only
+    # (relations/fragments.py), and search for the few results it shows.
     item_prefetches = ()
 
     def published(self):
@@ -114,7 +115,7 @@ class EntryQuerySet(models.QuerySet):
         return self.filter(status=Entry.Status.PUBLISHED)
 
     def listed(self):
-        """Return the published entries with what a list of them shows, fetched with them."""
+        """Return the published entries, with the rows a list shows joined in (see ``item_prefetches``)."""
         return self.published()
 
 

@@ -24,7 +24,7 @@ class EnvoyQuerySet(EntryQuerySet):
     item_prefetches = ("appointments",)
 
     def listed(self):
-        return self.published().select_related("sending_country").prefetch_related(*self.item_prefetches)
+        return self.published().select_related("sending_country")
 
 
 class Envoy(Entry):
