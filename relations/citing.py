@@ -37,6 +37,7 @@ def entry_name(entry):
 
 
 def site_of(request):
+    """The site's address as the request reached it, "https://host", for the URLs it gives."""
     return f"{request.scheme}://{request.get_host()}"
 
 

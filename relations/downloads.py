@@ -19,8 +19,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from . import columns, filters
+from . import columns, figures, filters
 from .caching import cache_public_page
+from .citing import site_of
 from .models import ENTRY_MODELS, LISTED_MODELS, Country, Source, Topic
 
 CHUNK_SIZE = 500
@@ -39,11 +40,6 @@ def download_links(model, query):
         query.pop("page", None)
     suffix = f"?{query.urlencode()}" if query else ""
     return {fmt: reverse(f"shared:{model._meta.model_name}-{fmt}") + suffix for fmt in FORMATS}
-
-
-def site_of(request):
-    """The site's address as the request reached it, "https://host", for the URLs in a download."""
-    return f"{request.scheme}://{request.get_host()}"
 
 
 def rows(queryset):
@@ -127,7 +123,7 @@ class ListDownloadView(View):
                 "list": name,
                 "url": site + reverse(f"relations:{self.model._meta.model_name}-list"),
                 "filters": applied_filters(filterset, request.GET),
-                "count": filterset.qs.count(),
+                "count": figures.count(filterset.qs),
                 "documentation": site + reverse("relations:about-data"),
             }
             parts = [("results", json_items(self.model, queryset, site))]

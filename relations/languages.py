@@ -6,11 +6,19 @@ The public pages say it in their address: English at the plain addresses, Spanis
 editor's browser asks for (``Accept-Language``), in English where it asks for neither.
 """
 
+from functools import cache
+
 from django.conf import settings
 from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import translation
+
+
+@cache
+def admin_path():
+    """The admin's address as ``path_info`` gives it: without the prefix the site is served under."""
+    return "/" + reverse("admin:index").removeprefix(get_script_prefix())
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):
@@ -18,7 +26,7 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
 
     def process_request(self, request):
         super().process_request(request)
-        if request.path_info.startswith(reverse("admin:index")):
+        if request.path_info.startswith(admin_path()):
             translation.activate(translation.get_language_from_request(request))
             request.LANGUAGE_CODE = translation.get_language()
 

@@ -19,6 +19,7 @@ MAX_SEARCH_WORDS = 12
 MAX_SEARCH_LENGTH = 200
 
 SEARCH_HELP = format_lazy(_("Up to {words} words."), words=MAX_SEARCH_WORDS)
+TOO_MANY_WORDS = _("Search for at most %(limit)d words at a time (this search has %(count)d).")
 
 
 def validate_search_words(value):
@@ -26,7 +27,7 @@ def validate_search_words(value):
     count = len(value.split())
     if count > MAX_SEARCH_WORDS:
         raise ValidationError(
-            _("Search for at most %(limit)d words at a time (this search has %(count)d)."),
+            TOO_MANY_WORDS,
             code="too_many_words",
             params={"limit": MAX_SEARCH_WORDS, "count": count},
         )
@@ -44,8 +45,7 @@ class BoundedAdminSearch:
         if count > MAX_SEARCH_WORDS:
             messages.warning(
                 request,
-                _("Search for at most %(limit)d words at a time (this search has %(count)d).")
-                % {"limit": MAX_SEARCH_WORDS, "count": count},
+                TOO_MANY_WORDS % {"limit": MAX_SEARCH_WORDS, "count": count},
             )
             return queryset.none(), False
         return super().get_search_results(request, queryset, search_term)

@@ -3,9 +3,9 @@ A Redis cache that a Redis server which cannot be reached turns into no cache, n
 
 While Redis is down or does not answer within the socket timeouts (``OPTIONS`` in
 ``CACHES``), every read is a miss and every write is dropped, so pages are served uncached.
-After a failure this process leaves Redis alone for ``retry_after`` seconds, so that a
-server that does not answer at all costs each request nothing, then tries again: the cache
-comes back by itself when Redis does.
+After a failure this process leaves that Redis alone for ``retry_after`` seconds, in every
+thread and for every cache alias on it, so that a server that does not answer at all costs
+each request nothing, then tries again: the cache comes back by itself when Redis does.
 """
 
 import logging
@@ -19,21 +19,25 @@ logger = logging.getLogger(__name__)
 
 UNREACHABLE = (ConnectionError, TimeoutError)
 
+# Until when each Redis (by its servers) is left alone by this process, after a failure.
+_unreachable_until = {}
+
 
 class ResilientRedisCache(RedisCache):
     retry_after = 5.0
 
     def __init__(self, server, params):
         super().__init__(server, params)
-        self._unreachable_until = 0.0
+        # Django makes an instance for each thread and alias: the servers are what they share.
+        self._servers_key = tuple(self._servers)
 
     def _try(self, operation, missed, *args, **kwargs):
-        if time.monotonic() < self._unreachable_until:
+        if time.monotonic() < _unreachable_until.get(self._servers_key, 0.0):
             return missed
         try:
             return getattr(super(), operation)(*args, **kwargs)
         except UNREACHABLE as error:
-            self._unreachable_until = time.monotonic() + self.retry_after
+            _unreachable_until[self._servers_key] = time.monotonic() + self.retry_after
             logger.warning(
                 "The cache server cannot be reached (%s): serving uncached for %s seconds.",
                 error,
