@@ -116,6 +116,24 @@ def owner(obj, known=None):
     return (label(type(obj)), str(obj.pk))
 
 
+def parents_of(parts):
+    """
+    The saved rows that ``parts`` belong to and that are parts themselves (a citation's
+    appointment), by (model, primary key) as ``owner`` takes them in ``known``: one query
+    for each model, however many parts.
+    """
+    wanted = {}
+    for part in parts:
+        model, pk = revisions.parent_key(part)
+        if model in revisions.PARENT_FIELDS:
+            wanted.setdefault(model, set()).add(pk)
+    return {
+        (model, str(pk)): row
+        for model, pks in wanted.items()
+        for pk, row in model._base_manager.in_bulk(list(pks)).items()
+    }
+
+
 def _rows(objects):
     """Serialize ``objects`` as the fixtures do; return (object, fields) pairs."""
     objects = list(objects)

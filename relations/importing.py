@@ -285,10 +285,12 @@ class Importer:
         Citations of the same sources on other entries are editors' own, and not listed.
         """
         citations = Citation.objects.filter(source__in=sources).select_related("content_type")
+        citations = list(citations.order_by("content_type__model", "object_id", "position"))
+        known = baselines.parents_of(citations)
         return [
             citation
-            for citation in citations.order_by("content_type__model", "object_id", "position")
-            if citation.pk not in self.matched and baselines.owner(citation) in self.owned
+            for citation in citations
+            if citation.pk not in self.matched and baselines.owner(citation, known) in self.owned
         ]
 
     def prune(self, sources):
