@@ -214,6 +214,8 @@ STORAGES = {
 }
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
+# `dumpdata --format=backup` (README "Backups"): rows keep their keys, accounts go by name.
+SERIALIZATION_MODULES = {"backup": "relations.backup"}
 
 LOGIN_URL = "admin:login"
 
