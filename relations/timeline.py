@@ -65,6 +65,39 @@ class Period:
         return f"{self.first_year}–{self.last_year}"
 
 
+@dataclass(frozen=True)
+class PeriodLink:
+    """One of the links between periods: to ``period``, or to the first of a decade's periods."""
+
+    period: Period
+    label: str
+    current: bool = False
+
+
+def period_links(periods, current):
+    """
+    The links between ``periods`` with ``current`` shown: each period, except that a decade cut
+    into several periods is one link unless it holds ``current``, when each of its periods is
+    shown. A record dense enough to cut every year into a period of its own still gives about
+    one link a decade, not one a year.
+    """
+    links, at = [], 0
+    while at < len(periods):
+        period = periods[at]
+        decade = period.first_year // 10 * 10
+        end = at
+        if period.last_year // 10 * 10 == decade:
+            while end + 1 < len(periods) and periods[end + 1].first_year // 10 * 10 == decade:
+                end += 1
+        group = periods[at : end + 1]
+        if len(group) > 1 and current not in group:
+            links.append(PeriodLink(period, gettext("%(decade)ss") % {"decade": decade}))
+        else:
+            links.extend(PeriodLink(each, str(each), current=each == current) for each in group)
+        at = end + 1
+    return links
+
+
 def year_of(stored):
     """The first year of a stored partial date's period: "1838-06" → 1838, "199" → 1990."""
     return int(stored[:4]) if len(stored) >= 4 and stored[3].isdigit() else int(stored[:3]) * 10

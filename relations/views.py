@@ -29,7 +29,7 @@ from .models import (
     Source,
 )
 from .search import search
-from .timeline import Timeline
+from .timeline import Timeline, period_links
 
 # Lists
 
@@ -269,6 +269,7 @@ class TimelineView(TemplateView):
         context = self.get_context_data(
             form=form,
             items=timeline.items(period, page.number) if period else [],
+            period_links=period_links(periods, period),
             periods=periods,
             period=period,
             page_obj=page,

@@ -57,3 +57,30 @@ def test_the_timeline_is_paged_by_period_with_links_between_periods(client):
     assert later.context["period"] == Period(1900, 1900, 130)
     assert [item.title for item in later.context["items"]][0] == "1900 event 120"
     assert len(later.context["items"]) == 10
+
+
+def test_a_decade_cut_into_periods_is_one_link_unless_it_holds_the_period_shown(client, monkeypatch):
+    from relations.timeline import Timeline
+
+    monkeypatch.setattr(Timeline, "page_size", 2)
+    for year, count in [(1825, 1), (1900, 2), (1901, 2), (1905, 2), (1912, 2), (1913, 2)]:
+        for number in range(count):
+            EventFactory(title=f"{year} event {number}", date=f"{year}-01-01", citation=None)
+
+    def links(address):
+        page = html.get(client, address)
+        shown = [html.text(item) for item in html.select(page, "nav.periods li")]
+        return shown, html.texts(page, "nav.periods [aria-current=page]"), html.hrefs(page, "nav.periods a")
+
+    assert links("/timeline/") == (
+        ["1820–1825", "1900s", "1910s"],
+        ["1820–1825"],
+        ["?period=1900", "?period=1912"],
+    )
+    assert links("/timeline/?period=1901") == (
+        ["1820–1825", "1900", "1901", "1905", "1910s"],
+        ["1901"],
+        ["?period=1820", "?period=1900", "?period=1905", "?period=1912"],
+    )
+    spanish, _current, _hrefs = links("/es/timeline/?period=1913")
+    assert spanish == ["1820–1825", "Década de 1900", "1912", "1913"]

@@ -22,10 +22,15 @@ from django.db import connection, transaction
 from .. import caching
 from .generator import Generator
 
+# The other types follow the number of events: one for so many events, and at least a full
+# first page of each list (50 a page), so that a list shows as much at 1,000 events as at
+# 100,000 and the two measure the size of the database alone.
+SHARES = {"envoys": (10, 50), "missions": (50, 50), "agreements": (20, 50), "sources": (100, 50)}
+
 
 @dataclass
 class Counts:
-    """How many entries of each type to make; the others follow the number of events."""
+    """How many entries of each type to make; the others follow the number of events (``SHARES``)."""
 
     events: int = 1000
     envoys: int | None = None
@@ -34,12 +39,7 @@ class Counts:
     sources: int | None = None
 
     def __post_init__(self):
-        for name, share, least in [
-            ("envoys", 10, 20),
-            ("missions", 50, 4),
-            ("agreements", 20, 10),
-            ("sources", 100, 5),
-        ]:
+        for name, (share, least) in SHARES.items():
             if getattr(self, name) is None:
                 setattr(self, name, max(least, self.events // share))
         for name in ["events", "envoys", "missions", "agreements", "sources"]:

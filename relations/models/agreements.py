@@ -109,6 +109,12 @@ class Agreement(Entry):
         ordering = [models.F("signed").asc(nulls_last=True), "title", "slug"]
         verbose_name = _("agreement")
         verbose_name_plural = _("agreements")
+        # The list, in its own order, read a page at a time rather than sorted whole (undated
+        # agreements last: PostgreSQL's ascending index puts them there, SQLite reads them after).
+        indexes = [
+            *Entry.Meta.indexes,
+            models.Index(fields=["status", "signed", "title", "slug"], name="relations_agreement_by_signed"),
+        ]
 
     def __str__(self):
         return self.short_name or self.title

@@ -92,9 +92,18 @@ class Mission(Entry):
     objects = MissionQuerySet.as_manager()
 
     class Meta(Entry.Meta):
-        ordering = ["sending_country", "name", "slug"]
+        # By the sending country's code (Peru's posts, then the United States'), which the
+        # list's index holds, rather than by its name, which only a join could sort by.
+        ordering = ["sending_country_id", "name", "slug"]
         verbose_name = _("mission")
         verbose_name_plural = _("missions")
+        # The list, in its own order, read a page at a time rather than sorted whole.
+        indexes = [
+            *Entry.Meta.indexes,
+            models.Index(
+                fields=["status", "sending_country", "name", "slug"], name="relations_mission_by_sender"
+            ),
+        ]
 
     def __str__(self):
         return self.name

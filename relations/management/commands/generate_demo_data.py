@@ -14,9 +14,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--events", type=int, default=1000, help="Events to make (default 1000).")
-        for kind, share in [("envoys", 10), ("missions", 50), ("agreements", 20), ("sources", 100)]:
+        for kind, (share, least) in demo_data.SHARES.items():
             parser.add_argument(
-                f"--{kind}", type=int, help=f"{kind.capitalize()} to make (default: one for {share} events)."
+                f"--{kind}",
+                type=int,
+                help=f"{kind.capitalize()} to make (default: one for {share} events, at least {least}).",
             )
         parser.add_argument("--seed", type=int, default=0, help="The same seed makes the same record.")
 
