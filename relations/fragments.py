@@ -28,13 +28,15 @@ ITEM = "list_item"
 
 def fragment_version(model):
     """
-    What the key of each item of ``model``'s list starts with, in the active language.
+    What the key of each item of ``model``'s list (a model, or the name of what lists the
+    items, such as "timeline") starts with, in the active language.
 
     While the request's own connection holds changes not yet committed, a version no
     fragment has: fragments are neither read nor kept from content that is not yet, or
     may never be, what others see.
     """
-    version = caching.versioned(translation.get_language(), model._meta.label_lower)
+    label = model if isinstance(model, str) else model._meta.label_lower
+    version = caching.versioned(translation.get_language(), label)
     return version or f"pending:{secrets.token_hex(8)}"
 
 

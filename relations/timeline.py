@@ -11,6 +11,8 @@ light and a reader moves from one period to the next.
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
+from operator import itemgetter
 
 from django.db.models import Count
 from django.db.models.functions import Coalesce, Substr
@@ -39,6 +41,8 @@ class TimelineItem:
     detail_lang: str = ""
     # Which of the entry's fields the item shows in the site's translation.
     translated: tuple = ()
+    # What the item's rendering is cached under (with the fragment version): its row and date.
+    key: str = ""
 
     def shown_in_translation(self):
         return self.translated
@@ -115,15 +119,35 @@ class Timeline:
     # What is dated, kind by kind: (queryset, date field, end field) for each of its dates.
 
     def sources(self, kind):
+        # Each row read with only the fields its item shows (see ``item``), for its own date.
         if kind == "event":
-            return [(Event.objects.published(), "date", "end_date")]
+            events = Event.objects.published().only(
+                "slug", "date", "title", "title_es", "summary", "summary_es"
+            )
+            return [(events, "date", "end_date")]
         if kind == "appointment":
             start = Coalesce("appointed", "arrived", "credentials_presented", output_field=PartialDateField())
-            appointments = Appointment.objects.published().select_related("envoy", "mission")
+            appointments = (
+                Appointment.objects.published()
+                .select_related("envoy", "mission")
+                .only(
+                    "slug",
+                    "rank",
+                    "envoy__slug",
+                    "envoy__name",
+                    "mission__slug",
+                    "mission__name",
+                    "mission__name_es",
+                )
+            )
             return [(appointments.annotate(start_date=start), "start_date", None)]
         if kind == "agreement":
-            return [(Agreement.objects.published(), "signed", None)]
-        return [(Mission.objects.published(), "opened", None), (Mission.objects.published(), "closed", None)]
+            agreements = Agreement.objects.published().only("slug", "signed", "title", "title_es", "kind")
+            return [(agreements, "signed", None)]
+        shown = ["slug", "name", "name_es", "city"]
+        return [
+            (Mission.objects.published().only(*shown, field), field, None) for field in ["opened", "closed"]
+        ]
 
     def dated(self, queryset, field, end_field, year_from, year_to):
         queryset = queryset.filter(**{f"{field}__isnull": False})
@@ -207,8 +231,11 @@ class Timeline:
                 dated = dated.filter(overlapping_years(field, None, period.first_year, period.last_year))
                 dated_rows.extend((kind, field, row) for row in dated.order_by(field, "pk")[:wanted])
         # Each kind gave as many rows as the page could hold; only those shown become items.
-        dated_rows.sort(key=lambda dated_row: self.order_of(*dated_row))
-        return [self.item(*dated_row) for dated_row in dated_rows[wanted - self.page_size : wanted]]
+        ordered = sorted(
+            ((self.order_of(*dated_row), dated_row) for dated_row in dated_rows), key=itemgetter(0)
+        )
+        shown = ordered[wanted - self.page_size : wanted]
+        return [self.item(*dated_row, title) for (_, _, title), dated_row in shown]
 
     def order_of(self, kind, field, row):
         """Where an item comes in the timeline: by date, then kind, then title."""
@@ -218,19 +245,29 @@ class Timeline:
             title = row.translated("name" if kind == "mission" else "title")[0]
         return getattr(row, field), TIMELINE_TYPES.index(kind), title
 
-    @staticmethod
-    def appointment_title(row):
+    def appointment_title(self, row):
         return gettext("%(envoy)s appointed %(rank)s") % {
             "envoy": row.envoy.name,
-            "rank": row.get_rank_display(),
+            "rank": self.ranks[row.rank],
         }
 
-    def item(self, kind, field, row):
+    @cached_property
+    def ranks(self):
+        """The ranks' names in the active language, each translated once rather than for every row."""
+        return {value: str(label) for value, label in Appointment._meta.get_field("rank").flatchoices}
+
+    def item(self, kind, field, row, title):
+        """The item of ``row``, dated by ``field``, with the title it was ordered by."""
+        item = self.kind_item(kind, field, row, title)
+        item.key = f"{kind}:{field}:{row.pk}"
+        return item
+
+    def kind_item(self, kind, field, row, title):
         if kind == "event":
             return self.entry_item(row.date, kind, gettext("Event"), row, "title", "summary")
         if kind == "appointment":
             item = self.entry_item(row.start_date, kind, gettext("Appointment"), row.mission, "name", "name")
-            item.title, item.title_lang, item.url = self.appointment_title(row), "", row.get_absolute_url()
+            item.title, item.title_lang, item.url = title, "", row.get_absolute_url()
             return item
         if kind == "agreement":
             item = self.entry_item(row.signed, kind, gettext("Agreement signed"), row, "title")
@@ -256,5 +293,5 @@ class Timeline:
             detail,
             title_lang if title_lang != language else "",
             detail_lang if detail_lang != language else "",
-            tuple(field for field in entry.shown_in_translation() if field in (title_field, detail_field)),
+            tuple(entry.shown_in_translation([title_field, detail_field])),
         )

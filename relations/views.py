@@ -270,6 +270,8 @@ class TimelineView(TemplateView):
             form=form,
             items=timeline.items(period, page.number) if period else [],
             period_links=period_links(periods, period),
+            fragment_version=fragment_version("timeline"),
+            fragment_seconds=settings.PAGE_CACHE_SECONDS,
             periods=periods,
             period=period,
             page_obj=page,

@@ -39,10 +39,14 @@ class Translated:
             return getattr(self, f"{field}_es"), "es"
         return getattr(self, field), "en"
 
-    def shown_in_translation(self):
-        """The fields that the active language shows in the site's translation: ["title", "summary"]."""
+    def shown_in_translation(self, fields=None):
+        """
+        The fields (of ``fields``, else of all) that the active language shows in the site's
+        translation: ["title", "summary"].
+        """
         translatable = [f.name.removesuffix("_es") for f in self._meta.fields if f.name.endswith("_es")]
-        return [field for field in translatable if self.translated(field)[1] != "en"]
+        asked = [field for field in translatable if fields is None or field in fields]
+        return [field for field in asked if self.translated(field)[1] != "en"]
 
 
 class Country(Translated, models.Model):

@@ -1,5 +1,5 @@
 """
-The lists' items and filter forms, cached apart from the pages (relations/fragments.py): read
+The lists' and the timeline's items and the filter forms, cached apart from the pages (relations/fragments.py): read
 again while the content is unchanged, never once it has changed; and Django's file cache
 that counts its files less often (relations/file_cache.py).
 """
@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from relations.file_cache import FileCache
 from relations.models import Event
 
-from ..factories import AppointmentFactory, EnvoyFactory, TopicFactory
+from ..factories import AppointmentFactory, EnvoyFactory, MissionFactory, TopicFactory
 from ..html import get, one, select, text, texts
 
 # Every save commits, as on a site: when the version changes depends on the commit.
@@ -48,6 +48,35 @@ def test_items_of_one_list_are_not_those_of_another(client, fragments, event):
     EnvoyFactory(name="James Cooley", slug=event.pk)
     assert item_titles(client, "/events/") == ["The United States recognizes Peru"]
     assert item_titles(client, "/envoys/") == ["James Cooley"]
+
+
+def timeline_items(client, url):
+    items = select(get(client, url), "main .timeline-item")
+    parts = ".item-date", ".item-type", ":scope > a"
+    return [" ".join(text(one(item, part)) for part in parts) for item in items]
+
+
+def test_a_timeline_item_is_read_from_the_cache_while_the_content_is_unchanged(client, fragments, event):
+    assert timeline_items(client, "/timeline/") == ["2 May 1826 Event The United States recognizes Peru"]
+    Event.objects.filter(pk=event.pk).update(title="Changed behind the cache")
+    assert timeline_items(client, "/timeline/?another=page") == [
+        "2 May 1826 Event The United States recognizes Peru"
+    ]
+    Event.objects.get(pk=event.pk).save()
+    assert timeline_items(client, "/timeline/?a=third") == ["2 May 1826 Event Changed behind the cache"]
+    assert timeline_items(client, "/es/timeline/") == [
+        "2 de mayo de 1826 Acontecimiento Changed behind the cache"
+    ]
+
+
+def test_each_date_of_an_entry_on_the_timeline_is_an_item_of_its_own(client, fragments, event):
+    # A mission that opened and closed in the period, with the slug of the event: three items.
+    MissionFactory(name="Legation in Lima", slug=event.pk, opened="1826-01-01", closed="1826-12-31")
+    assert timeline_items(client, "/timeline/") == [
+        "1 January 1826 Mission opened Legation in Lima",
+        "2 May 1826 Event The United States recognizes Peru",
+        "31 December 1826 Mission closed Legation in Lima",
+    ]
 
 
 def test_the_filter_form_shows_the_values_of_each_request(client, fragments, event):
