@@ -100,8 +100,15 @@ TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
-        "APP_DIRS": True,
         "OPTIONS": {
+            # The project's templates read without their indentation (relations/template_loader.py),
+            # then the apps' own; each compiled once and kept.
+            "loaders": [
+                (
+                    "django.template.loaders.cached.Loader",
+                    ["relations.template_loader.Loader", "django.template.loaders.app_directories.Loader"],
+                )
+            ],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",

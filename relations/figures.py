@@ -1,7 +1,8 @@
 """
 Figures drawn from the whole record (how many entries of each kind there are, the years the
-timeline holds, how many results a list's filters or a search find), kept in the page cache
-until the content changes.
+timeline holds, how many results a list's filters or a search find), kept until the content
+changes: in the page cache, which every process shares, and in the process's own memory (the
+"fragments" cache), which the page cache's pages cannot crowd out.
 
 A figure is kept under the content version (see ``caching``), which every change to the
 content replaces: once the record has changed, no figure worked out before is read again,
@@ -16,6 +17,7 @@ import hashlib
 import logging
 
 from django.conf import settings
+from django.core.cache import caches
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator as DjangoPaginator
 from django.db.models import QuerySet
@@ -38,7 +40,11 @@ def figure(work, *key):
             return work()
         key = f"relations:figure:{hashlib.blake2b(identity.encode(), digest_size=16).hexdigest()}"
         # Wrapped, so that a figure that is None is told apart from one not kept.
-        kept = page_cache().get(key)
+        kept = own_memory().get(key)
+        if kept is None:
+            kept = page_cache().get(key)
+            if kept is not None:
+                own_memory().set(key, kept, settings.PAGE_CACHE_SECONDS)
     except Exception:
         logger.exception("Could not read the figure %r from the cache; it is worked out again.", key)
         return work()
@@ -47,10 +53,15 @@ def figure(work, *key):
     value = work()
     try:
         # Kept as long as a page: one kept under an old version is never read, and goes.
+        own_memory().set(key, (value,), settings.PAGE_CACHE_SECONDS)
         page_cache().set(key, (value,), settings.PAGE_CACHE_SECONDS)
     except Exception:
         logger.exception("Could not keep the figure %r in the cache.", key)
     return value
+
+
+def own_memory():
+    return caches["fragments"]
 
 
 def count(queryset):

@@ -110,7 +110,7 @@ def year_of(stored):
 class Timeline:
     """The periods and items of the timeline between two years, of the kinds asked for."""
 
-    page_size = 60
+    page_size = 50
 
     def __init__(self, year_from=None, year_to=None, types=None):
         self.year_from, self.year_to = year_from, year_to

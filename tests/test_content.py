@@ -9,11 +9,17 @@ import. The cases the content must show are in tests/content_cases.py.
 """
 
 import re
+from collections import Counter
+from pathlib import Path
 
+import lxml.html
 import pytest
 from django.apps import apps
+from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.core.management import call_command
 from django.db import connection
+from django.db.models import Count
 
 from relations.citation_check import FOUND, check_duplicates, quotation_status
 from relations.citations import Notes
@@ -401,3 +407,42 @@ def test_both_countries_envoys_and_missions():
     assert file.quotation == (
         "Lisa D. Kenna; born 1965; Career Foreign Service Officer; state of residence: Vermont."
     )
+
+
+# Pages of the whole content stay light -----------------------------------------------------------
+
+# The most a page may weigh: its HTML, style sheets and scripts together, as served uncompressed.
+PAGE_WEIGHT = 50_000
+
+
+def heaviest_pages():
+    """Every page that the content could make heavy: lists, periods, and the fullest entries."""
+    from relations.timeline import Timeline
+
+    pages = ["/", "/events/", "/envoys/", "/missions/", "/agreements/", "/sources/", "/about/data/"]
+    pages += ["/search/?q=peru", "/search/?q=lima", "/on/"]
+    pages += [f"/timeline/?period={period.first_year}" for period in Timeline().cut_periods()]
+    busiest_years = Counter(event.date.year for event in Event.objects.published()).most_common(5)
+    pages += [f"/on/{year}/" for year, _count in busiest_years]
+    for model in [*PAGE_MODELS, Source]:
+        entries = model.objects.all() if model is Source else model.objects.published()
+        pages += [
+            entry.get_absolute_url() for entry in entries.annotate(n=Count("citations")).order_by("-n")[:5]
+        ]
+    cited_most = Source.objects.annotate(n=Count("citations")).order_by("-n")[:5]
+    return pages + [source.get_absolute_url() for source in cited_most]
+
+
+def test_no_page_of_the_content_weighs_over_50_kb_with_its_styles_and_scripts(client):
+    weights = {}
+    for page in heaviest_pages():
+        for address in [page, f"/es{page}"]:
+            response = client.get(address)
+            assert response.status_code == 200, address
+            document = lxml.html.fromstring(response.content)
+            linked = document.xpath('//link[@rel="stylesheet"]/@href | //script/@src')
+            assert document.xpath('//link[@rel="stylesheet"]'), address
+            files = [Path(finders.find(url.removeprefix(settings.STATIC_URL))) for url in linked]
+            weights[address] = len(response.content) + sum(file.stat().st_size for file in files)
+    heavy = {address: weight for address, weight in weights.items() if weight > PAGE_WEIGHT}
+    assert not heavy, sorted(heavy.items())

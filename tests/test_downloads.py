@@ -230,9 +230,12 @@ def test_the_data_page_documents_every_column_of_every_download(client):
         assert {column.name for column in table} <= documented, name
         for column in table:
             for nested in column.columns:
-                assert section.xpath(f'.//div[@id="{column.name}-{nested.name}"]'), (name, nested.name)
+                assert section.xpath(f'.//div[@id="{name}-{column.name}-{nested.name}"]'), (name, nested.name)
+    # Each column's id is its own: a link to one column finds that one.
+    ids = document.xpath("//@id")
+    assert len(ids) == len(set(ids))
     # Codes of choices are listed with their labels.
-    (kinds,) = document.xpath('//section[@aria-labelledby="columns-missions"]//div[@id="kind"]')
+    (kinds,) = document.xpath('//section[@aria-labelledby="columns-missions"]//div[@id="missions-kind"]')
     assert "consulate-general: consulate-general" in " ".join(kinds.text_content().split())
 
 

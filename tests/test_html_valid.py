@@ -41,6 +41,7 @@ PAGES = {
     "timeline-invalid": ("/timeline/?year_from=x", 400),
     "search": ("/search/?q=lima", 200),
     "search-invalid": ("/search/?q=a%00b", 400),
+    "about-data": ("/about/data/", 200),
 }
 
 

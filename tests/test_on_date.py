@@ -151,6 +151,9 @@ def test_each_countrys_envoys_are_listed_and_a_country_with_none_in_post_says_so
     document = lxml.html.fromstring(client.get("/on/1830-01-01/").content)
     headings = [h.text_content() for h in document.xpath('//section[@class="country-envoys"]/h3')]
     assert headings == ["Sent by Peru", "Sent by United States"]
+    spanish = lxml.html.fromstring(client.get("/es/on/1830-01-01/").content)
+    headings = [h.text_content() for h in spanish.xpath('//section[@class="country-envoys"]/h3')]
+    assert headings == ["Enviados por Perú", "Enviados por Estados Unidos"]
     (none,) = document.xpath('//section[@aria-labelledby="envoys-us"]/p[@class="none"]')
     assert none.text_content() == "The record has no envoy of this country in post on this day."
     assert standings(client, "/on/1827-06-01/", "envoys-pe") == {"Peruvian envoy": "certain"}
@@ -233,8 +236,11 @@ def test_every_entry_has_its_notes_numbered_once_for_the_page(client, legation):
     (item,) = document.xpath('//section[@aria-labelledby="envoys-heading"]//li')
     # The two citations of one passage are one note; the rank's citation does not date the post.
     assert item.xpath('.//sup[@class="ref"]/a/@href') == ["#note-1"]
+    assert item.xpath('.//sup[@class="ref"]/a/@aria-label') == ["Note 1"]
     notes = document.xpath('//ol[@class="notes-list"]/li')
     assert "pe-1826-cool-01" in notes[0].text_content()
+    (back,) = notes[0].xpath('.//a[@class="backref"]')
+    assert (back.get("href"), back.get("aria-label")) == ("#ref-1", "Back to note 1 in the text")
     assert not any("elsewhere" in note.text_content() for note in notes)
     links = {a.get("href") for a in document.xpath("//ol[@class='notes-list']//cite/a")}
     assert f"/sources/{source.slug}/" in links

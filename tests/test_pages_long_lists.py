@@ -14,10 +14,10 @@ def test_a_source_page_pages_through_many_citations(client):
         EventFactory(title=f"Cited {number:03d}", citation__source=source)
     first = html.get(client, "/sources/big/")
     assert html.texts(first, "main .citing h2") == ["Cited 105 times on this site"]
-    assert len(html.select(first, "main .citing-list > li")) == 50
+    assert len(html.select(first, "main .citing-list > li")) == 40
     assert html.hrefs(first, 'main .pagination a[rel="next"]') == ["?page=2"]
     last = html.get(client, "/sources/big/?page=99")
-    assert html.texts(last, "main .citing-list > li > a") == [f"Cited {n}" for n in range(100, 105)]
+    assert html.texts(last, "main .citing-list > li > a") == [f"Cited {n:03d}" for n in range(80, 105)]
 
 
 def test_search_links_to_the_whole_list_when_there_are_more(client):
@@ -55,8 +55,8 @@ def test_the_timeline_is_paged_by_period_with_links_between_periods(client):
 
     later = client.get("/timeline/?period=1900&page=3")
     assert later.context["period"] == Period(1900, 1900, 130)
-    assert [item.title for item in later.context["items"]][0] == "1900 event 120"
-    assert len(later.context["items"]) == 10
+    assert [item.title for item in later.context["items"]][0] == "1900 event 100"
+    assert len(later.context["items"]) == 30
 
 
 def test_a_decade_cut_into_periods_is_one_link_unless_it_holds_the_period_shown(client, monkeypatch):

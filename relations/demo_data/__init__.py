@@ -22,8 +22,8 @@ from django.db import connection, transaction
 from .. import caching
 from .generator import Generator
 
-# The other types follow the number of events: one for so many events, and at least a full
-# first page of each list (50 a page), so that a list shows as much at 1,000 events as at
+# The other types follow the number of events: one for so many events, and at least more than
+# a first page of each list (40 a page), so that a list shows as much at 1,000 events as at
 # 100,000 and the two measure the size of the database alone.
 SHARES = {"envoys": (10, 50), "missions": (50, 50), "agreements": (20, 50), "sources": (100, 50)}
 

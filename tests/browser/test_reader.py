@@ -46,7 +46,7 @@ def test_reader_filters_events_pages_through_and_follows_a_citation(browse_sampl
     }
     expect(page.get_by_label("Category")).to_have_value("visit")
     expect(page.get_by_label("To year")).to_have_value("1959")
-    expect(page.locator(".items .item")).to_have_count(10)
+    expect(page.locator(".items .item")).to_have_count(20)
 
     page.get_by_role("link", name="Official visit number 56").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Official visit number 56")

@@ -1,7 +1,7 @@
 """
-The lists' and the timeline's items and the filter forms, cached apart from the pages (relations/fragments.py): read
-again while the content is unchanged, never once it has changed; and Django's file cache
-that counts its files less often (relations/file_cache.py).
+The lists' and the timeline's items and the filter forms, cached apart from the pages
+(relations/fragments.py): read again while the content is unchanged, never once it has
+changed; and Django's file cache that counts its files less often (relations/file_cache.py).
 """
 
 import pytest
