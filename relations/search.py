@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 
 from . import figures, filters
+from .fragments import fetch_for_uncached_items, fragment_version
 from .models import LISTED_MODELS
 
 
@@ -17,6 +18,8 @@ class ResultGroup:
     model: type
     count: int
     results: list = field(default_factory=list)
+    # What the results' items are cached under: the same as the list's own items.
+    fragment_version: str = ""
 
     @property
     def label(self):
@@ -33,8 +36,11 @@ def search(query, per_type=10):
     if not query:
         return groups
     for model in LISTED_MODELS:
-        results = filters.FILTERSETS[model]({"q": query}).qs
-        results = results.prefetch_related(*results.item_prefetches)
-        count = figures.count(results)
-        groups.append(ResultGroup(model, count, list(results[:per_type]) if count else []))
+        found = filters.FILTERSETS[model]({"q": query}).qs
+        count = figures.count(found)
+        results = list(found[:per_type]) if count else []
+        version = fragment_version(model)
+        # The related rows of the results whose items are not cached, as on the list.
+        fetch_for_uncached_items(results, version, found.item_prefetches)
+        groups.append(ResultGroup(model, count, results, version))
     return groups

@@ -292,7 +292,11 @@ class SearchView(TemplateView):
         query = form.cleaned_data["q"].strip() if form.is_valid() else ""
         groups = search(query)
         context = self.get_context_data(
-            form=form, query=query, groups=groups, total=sum(group.count for group in groups)
+            form=form,
+            query=query,
+            groups=groups,
+            total=sum(group.count for group in groups),
+            fragment_seconds=settings.PAGE_CACHE_SECONDS,
         )
         return self.render_to_response(context, status=200 if form.is_valid() else 400)
 

@@ -36,6 +36,14 @@ def test_an_item_is_rendered_anew_once_anything_has_changed(client, fragments, e
     assert item_titles(client, "/events/?another=page") == ["Recognition of Peru"]
 
 
+def test_a_search_shows_the_lists_own_cached_item(client, fragments, event):
+    assert item_titles(client, "/events/") == ["The United States recognizes Peru"]
+    # Behind the signals' back: the summary still matches, and only the cached item is shown.
+    Event.objects.filter(pk=event.pk).update(title="Changed behind the cache")
+    found = texts(get(client, "/search/?q=happened"), "main .search-group .item-title")
+    assert found == ["The United States recognizes Peru"]
+
+
 def test_items_are_cached_apart_for_each_language(client, fragments, event):
     event.title_es = "Estados Unidos reconoce al Perú"
     event.save()
