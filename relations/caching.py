@@ -311,7 +311,9 @@ class PageCacheMiddleware:
         if response.streaming:
             _store_as_streamed(key, response)
         else:
-            _store(key, response.status_code, _headers(response), response.content)
+            # Served as kept: the first reader, too, gets the page compressed.
+            stored = _store(key, response.status_code, _headers(response), response.content)
+            response = _from_cache(request, stored)
         response = _with_validators(response, key)
         return get_conditional_response(request, key.etag, key.last_modified(), response) or response
 
@@ -339,10 +341,12 @@ def _store(key, status, headers, content):
         compressed = compress_string(content)
         if len(compressed) < len(content):
             content, encoding = compressed, "gzip"
+    stored = (status, headers, content, encoding)
     try:
-        page_cache().set(key.key, (status, headers, content, encoding), settings.PAGE_CACHE_SECONDS)
+        page_cache().set(key.key, stored, settings.PAGE_CACHE_SECONDS)
     except Exception:
         logger.exception("Could not cache the page %s.", key.key)
+    return stored
 
 
 def _store_as_streamed(key, response):

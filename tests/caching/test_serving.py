@@ -48,6 +48,15 @@ def test_cached_pages_are_sent_compressed_to_browsers_that_accept_it(client, pag
     assert "Accept-Encoding" in again["Vary"]
 
 
+def test_the_first_reader_of_a_page_gets_it_compressed_as_later_ones_do(client, page_cache, event):
+    first = client.get("/events/recognition/", headers={"accept-encoding": "gzip"})
+    assert first["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in first["Vary"]
+    later = client.get("/events/recognition/")
+    assert gzip.decompress(first.content) == later.content
+    assert int(first["Content-Length"]) == len(first.content)
+
+
 def test_a_page_from_the_cache_has_the_headers_of_every_middleware(client, page_cache, event):
     rendered = client.get("/events/recognition/")
     cached, queries = queries_for(client, "/events/recognition/")
