@@ -89,8 +89,7 @@ class Bench:
         self.hello.get("/")
         for size, server in self.sites.items():
             for page in self.pages[size].values():
-                for _warm_both_workers in range(4):
-                    server.get(page["path"])
+                server.warm(page["path"])
 
     def stop(self):
         for server in [self.hello, *self.sites.values()]:

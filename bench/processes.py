@@ -95,6 +95,17 @@ class Server:
         with urllib.request.urlopen(self.url + path, timeout=60) as response:
             return response.status
 
+    def warm(self, path, workers=2):
+        """
+        Ask for ``path`` as served and with the cache defeated, several requests at once, so
+        that every worker has worked out what it keeps in its own memory (the figures, the
+        items of lists) before a run measures it, as a site's workers have after a while.
+        """
+        separator = "&" if "?" in path else "?"
+        fresh = [f"{path}{separator}warm={number}" for number in range(4 * workers)]
+        with ThreadPoolExecutor(2 * workers) as pool:
+            list(pool.map(self.get, [path] * (2 * workers) + fresh))
+
     def settle(self, path, workers=2):
         """
         Wait until the requests a run left queued are answered: wrk stops waiting at the end
