@@ -19,8 +19,9 @@ from django.utils.translation import ngettext
 
 from .revisions import PARENT_FIELDS, parent_key
 
-# Never shown as a change: they change on every save.
-UNCOMPARED_FIELDS = {"created", "updated"}
+# Never shown as a change: they change on every save (an entry's content is dated anew with
+# each change of it, which the comparison itself shows).
+UNCOMPARED_FIELDS = {"created", "updated", "last_changed"}
 
 
 def describe_revision(revision):

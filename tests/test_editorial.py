@@ -6,13 +6,16 @@ The admin is driven as a browser would: each form is read from the page and subm
 with the editor's changes.
 """
 
+import itertools
+from datetime import UTC, datetime
+
 import pytest
 import reversion
 from django.core.management import call_command
 from reversion.models import Revision, Version
 
 from relations import comparison, fixtures, revisions
-from relations.models import Agreement, Appointment, Citation, Envoy, Event, Source
+from relations.models import Agreement, Appointment, Citation, Envoy, Event, Source, base
 
 from . import html
 from .editorial import (
@@ -31,7 +34,10 @@ from .factories import AgreementFactory, CitationFactory, EventFactory, Ratifica
 
 
 @pytest.mark.django_db
-def test_an_edit_of_an_entry_and_its_citations_is_compared_and_reverted(client, editor, source):
+def test_an_edit_of_an_entry_and_its_citations_is_compared_and_reverted(client, editor, source, monkeypatch):
+    # Each save a minute after the last: when the content last changed is not a change shown.
+    minutes = (datetime(2026, 5, 2, 12, minute, tzinfo=UTC) for minute in itertools.count())
+    monkeypatch.setattr(base, "content_now", lambda: next(minutes))
     client.force_login(editor)
     data = form_of(client.get("/admin/relations/event/add/"), "event_form")
     data.update(
