@@ -30,12 +30,8 @@ import re
 import secrets
 import time
 from dataclasses import dataclass
-from functools import cache, wraps
-from importlib import import_module
-from pathlib import Path
+from functools import wraps
 
-import django
-import django_filters
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
@@ -55,6 +51,7 @@ from django.utils.text import compress_string
 from reversion.models import Revision, Version
 
 from . import languages
+from .code_release import release
 
 logger = logging.getLogger(__name__)
 
@@ -175,39 +172,6 @@ def connect_signals():
         post_delete.connect(_note_change, sender=model, dispatch_uid=f"{uid}_delete")
     # Data migrations save through historical models, which the receivers above never see.
     post_migrate.connect(_note_change, dispatch_uid="relations_page_cache_migrate")
-
-
-# The release of the code.
-
-
-@cache
-def release():
-    """
-    A digest of what renders the pages besides the content: the code, the URLconf's package
-    (with the settings), the templates, the translations, the static files' manifest, and
-    the versions of Django and django-filter.
-
-    Pages rendered by another release (before a deploy) are never served by this one. The
-    digest is of the files' names and contents, not of where they are, so that app servers
-    deployed from one commit share their pages.
-    """
-    roots = [
-        Path(apps.get_app_config("relations").path),
-        Path(import_module(settings.ROOT_URLCONF).__file__).parent,
-        *map(Path, settings.LOCALE_PATHS),
-    ]
-    for engine in settings.TEMPLATES:
-        roots.extend(Path(directory) for directory in engine.get("DIRS", []))
-    digest = hashlib.blake2b(f"{django.get_version()}|{django_filters.__version__}".encode(), digest_size=8)
-    for number, root in enumerate(roots):
-        paths = [path for path in root.rglob("*") if path.suffix in {".py", ".html", ".txt", ".mo"}]
-        for path in sorted(paths):
-            digest.update(f"{number}:{path.relative_to(root).as_posix()}".encode())
-            digest.update(path.read_bytes())
-    manifest = Path(settings.STATIC_ROOT or "", "staticfiles.json")
-    if settings.STATIC_ROOT and manifest.is_file():
-        digest.update(manifest.read_bytes())
-    return digest.hexdigest()
 
 
 # Serving pages.

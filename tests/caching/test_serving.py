@@ -15,7 +15,7 @@ from django.core.cache.backends.locmem import LocMemCache
 from django.utils.http import http_date
 from pytest_django.asserts import assertInHTML
 
-from relations import caching
+from relations import caching, code_release
 from relations.models import Event, Topic
 
 from ..factories import EventFactory
@@ -170,14 +170,14 @@ def test_pages_of_another_release_are_not_served(page_cache, settings, tmp_path)
     template = tmp_path / "page.html"
     template.write_text("<h1>One</h1>")
     settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path]}]
-    caching.release.cache_clear()
-    before = caching.release()
+    code_release.release.cache_clear()
+    before = code_release.release()
     template.write_text("<h1>Two</h1>")
-    caching.release.cache_clear()
+    code_release.release.cache_clear()
     try:
-        assert caching.release() != before
+        assert code_release.release() != before
     finally:
-        caching.release.cache_clear()
+        code_release.release.cache_clear()
 
 
 def test_a_failing_cache_serves_pages_uncached(client, settings, event):
