@@ -15,12 +15,13 @@ from functools import cached_property
 from operator import itemgetter
 
 from django.db.models import Count
-from django.db.models.functions import Coalesce, Substr
+from django.db.models.functions import Substr
 from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext
 
 from .figures import figure
 from .models import Agreement, Appointment, Event, Mission
+from .models.envoys import began
 from .partial_dates import PartialDateField
 from .year_ranges import overlapping_years
 
@@ -126,7 +127,6 @@ class Timeline:
             )
             return [(events, "date", "end_date")]
         if kind == "appointment":
-            start = Coalesce("appointed", "arrived", "credentials_presented", output_field=PartialDateField())
             appointments = (
                 Appointment.objects.published()
                 .select_related("envoy", "mission")
@@ -140,7 +140,9 @@ class Timeline:
                     "mission__name_es",
                 )
             )
-            return [(appointments.annotate(start_date=start), "start_date", None)]
+            return [
+                (appointments.annotate(start_date=began(output_field=PartialDateField())), "start_date", None)
+            ]
         if kind == "agreement":
             agreements = Agreement.objects.published().only("slug", "signed", "title", "title_es", "kind")
             return [(agreements, "signed", None)]

@@ -85,6 +85,15 @@ class Envoy(Entry):
             raise ValidationError({"death_year": _("A person cannot die before being born.")})
 
 
+def began(**options):
+    """
+    When an appointment began, as the database reads it: its appointment, else its arrival,
+    else its presentation of credentials. Appointments are ordered by it, and the timeline
+    dates them by it, from one index. ``options`` go to ``Coalesce`` (an ``output_field``).
+    """
+    return Coalesce("appointed", "arrived", "credentials_presented", **options)
+
+
 class AppointmentQuerySet(models.QuerySet):
     def published(self):
         """Return the appointments the public may see: those of published envoys."""
@@ -267,7 +276,7 @@ class Appointment(TimestampedModel):
     class Meta:
         # In the order the appointments began; those with no date known come last.
         ordering = [
-            Coalesce("appointed", "arrived", "credentials_presented").asc(nulls_last=True),
+            began().asc(nulls_last=True),
             "slug",
         ]
         verbose_name = _("appointment")
@@ -275,11 +284,7 @@ class Appointment(TimestampedModel):
         indexes = [
             models.Index(fields=["appointed", "ended"]),
             # The timeline's dates of appointments: when each began, in order.
-            models.Index(
-                Coalesce("appointed", "arrived", "credentials_presented"),
-                "slug",
-                name="relations_appointment_began",
-            ),
+            models.Index(began(), "slug", name="relations_appointment_began"),
         ]
 
     def __str__(self):
