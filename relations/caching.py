@@ -29,6 +29,7 @@ import logging
 import re
 import secrets
 import time
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import wraps
 
@@ -81,13 +82,22 @@ def _new_version():
     return (time.time(), secrets.token_hex(8))
 
 
+# The content version a public page is being made under: read once, when the page cache
+# looks the page up, so that the page and every fragment and figure in it belong to one.
+_page_version = ContextVar("relations_page_version", default=None)
+
+
 def content_version():
     """
-    Return the current content version, (the time it was made, its token).
+    Return the current content version, (the time it was made, its token): the one the page
+    being made is kept under, or else the one in the shared cache.
 
     A cache that has lost the version (emptied, restarted, culled) gets a new one, so that
     the pages cached under the lost one are never served again.
     """
+    kept = _page_version.get()
+    if kept is not None:
+        return kept
     cache = version_cache()
     version = cache.get(VERSION_KEY)
     if version is None:
@@ -259,7 +269,8 @@ class PageCacheMiddleware:
         except DisallowedHost:
             return self.get_response(request)  # Refused below, with the reason.
         try:
-            key = PageKey.for_request(request, host, content_version())
+            version = content_version()
+            key = PageKey.for_request(request, host, version)
             stored = page_cache().get(key.key)
         except Exception:
             logger.exception("Could not read the page cache; the page is served uncached.")
@@ -269,7 +280,11 @@ class PageCacheMiddleware:
                 request, etag=key.etag, last_modified=key.last_modified()
             ) or _from_cache(request, stored)
             return _with_validators(response, key)
-        response = self.get_response(request)
+        made_under = _page_version.set(version)
+        try:
+            response = self.get_response(request)
+        finally:
+            _page_version.reset(made_under)
         if not getattr(request, "is_public_page", False) or not _cacheable(request, response):
             return response
         if response.streaming:

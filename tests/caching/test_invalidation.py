@@ -73,6 +73,33 @@ CONTENT_MODELS = {
 }
 
 
+class CountingReads:
+    """The version cache, counting the reads of the content version."""
+
+    def __init__(self, cache):
+        self.cache, self.reads = cache, 0
+
+    def get(self, key, *args, **kwargs):
+        self.reads += key == caching.VERSION_KEY
+        return self.cache.get(key, *args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self.cache, name)
+
+
+@pytest.mark.parametrize("url", ["/search/?q=recognizes", "/events/?another=page", "/timeline/"])
+def test_a_page_made_anew_reads_the_content_version_once(
+    client, page_cache, fragments, event, monkeypatch, url
+):
+    counting = CountingReads(caching.version_cache())
+    monkeypatch.setattr(caching, "version_cache", lambda: counting)
+    assert client.get(url).status_code == 200
+    assert counting.reads == 1
+    # Outside a page being made, each asks the shared cache: a command sees every change.
+    caching.content_version()
+    assert counting.reads == 2
+
+
 def test_every_model_the_pages_show_is_watched():
     # Every model of the app is, those the pages do not show too: a change too many costs
     # the cache a little; a change missed would serve stale pages.
