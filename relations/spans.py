@@ -20,9 +20,8 @@ and the rest of the site agree on what every kind of date means.
 import datetime
 import functools
 
-from django.db.models import BooleanField, Case, Q, Value, When
-from django.db.models.functions import Length, Right
-from django.db.models.lookups import Exact, In
+from django.core.exceptions import EmptyResultSet
+from django.db.models import BooleanField, Case, Expression, F, Value, When
 
 from .citations import period
 from .partial_dates import DAY, DECADE, MONTH, PRECISIONS, QUALIFIER_MARKS, YEAR, PartialDate
@@ -86,17 +85,42 @@ def latest_holding(day, precision, qualifier, holds):
     return shifted(anchor, last_step, qualifier).stored()
 
 
-def of_kind(field, precision, qualifier):
-    """A Q object for the dates in ``field`` of one precision with one qualifier (or none)."""
-    mark = QUALIFIER_MARKS.get(qualifier)
-    length = STORED_LENGTHS[precision] + (1 if mark else 0)
-    return Q(Exact(Length(field), length)) & of_qualifier(field, qualifier)
+# A condition is SQL over one column, written ``{col}``, with its parameters. Each is the same
+# for every query that asks it, so it is written once for each day and test (``condition_sql``).
 
 
-def of_qualifier(field, qualifier):
-    """A Q object for the dates in ``field`` with ``qualifier``, or, for None, stated ones."""
+def of_qualifier(qualifier):
+    """The dates with ``qualifier``, or, for None, the stated ones: known by their last character."""
     mark = QUALIFIER_MARKS.get(qualifier)
-    return Q(**{f"{field}__endswith": mark}) if mark else Q(In(Right(field, 1), DIGITS))
+    if mark:
+        return "SUBSTR({col}, LENGTH({col}), 1) = %s", [mark]
+    return "SUBSTR({col}, LENGTH({col}), 1) " + placeholders(DIGITS), DIGITS
+
+
+def of_kind(precision, qualifier):
+    """The dates of one precision with one qualifier (or none)."""
+    length = STORED_LENGTHS[precision] + (1 if QUALIFIER_MARKS.get(qualifier) else 0)
+    return both(("LENGTH({col}) = %s", [length]), of_qualifier(qualifier))
+
+
+def placeholders(values, negated=False):
+    return ("NOT IN" if negated else "IN") + f" ({', '.join(['%s'] * len(values))})"
+
+
+def compared(operator, value):
+    return f"{{col}} {operator} %s", [value]
+
+
+def among(values, negated=False):
+    return "{col} " + placeholders(values, negated), list(values)
+
+
+def both(*conditions):
+    return " AND ".join(f"({sql})" for sql, _params in conditions), [p for _sql, ps in conditions for p in ps]
+
+
+def either(*conditions):
+    return " OR ".join(f"({sql})" for sql, _params in conditions), [p for _sql, ps in conditions for p in ps]
 
 
 def one_bound(day, qualifier, bounds):
@@ -119,27 +143,25 @@ def one_bound(day, qualifier, bounds):
     return None
 
 
-def _bound_condition(field, qualifier, near, own, up_to, negate):
-    """The dates in ``field`` with ``qualifier`` whose period is up to (or before) that holding ``near``."""
+def _bound_condition(qualifier, near, own, up_to, negate):
+    """The dates with ``qualifier`` whose period is up to (or before) that holding ``near``."""
     stated = qualifier is None
-    if up_to and stated:
-        held = Q(**{f"{field}__lte": near})
-    elif up_to:
-        held = Q(**{f"{field}__lte": near}) | Q(**{f"{field}__in": own})
-    elif stated:
-        held = Q(**{f"{field}__lt": near}) & ~Q(**{f"{field}__in": own})
-    else:
-        held = Q(**{f"{field}__lte": near})
     if not negate:
-        return held
-    # The complement among the dates of this qualifier, written without NOT so NULL stays out.
+        if up_to and stated:
+            return compared("<=", near)
+        if up_to:
+            return either(compared("<=", near), among(own))
+        if stated:
+            return both(compared("<", near), among(own, negated=True))
+        return compared("<=", near)
+    # The complement among the dates of this qualifier.
     if up_to and stated:
-        return Q(**{f"{field}__gt": near})
+        return compared(">", near)
     if up_to:
-        return Q(**{f"{field}__gt": near}) & ~Q(**{f"{field}__in": own})
+        return both(compared(">", near), among(own, negated=True))
     if stated:
-        return Q(**{f"{field}__gte": near}) | Q(**{f"{field}__in": own})
-    return Q(**{f"{field}__gt": near})
+        return either(compared(">=", near), among(own))
+    return compared(">", near)
 
 
 # What each condition asks of a date's period (earliest day, latest day) for a given day.
@@ -166,31 +188,79 @@ def bounds_for(day, test):
     }
 
 
-def _where(field, day, test, negate=False):
+@functools.lru_cache(maxsize=4096)
+def condition_sql(day, test, negate=False):
     """
-    A Q object for the dates in ``field`` whose period passes ``TESTS[test]`` on ``day`` (or,
-    with ``negate``, does not), for a test that early dates pass and later ones do not.
+    The SQL over ``{col}``, and its parameters, for the dates whose period passes
+    ``TESTS[test]`` on ``day`` (or, with ``negate``, does not), for a test that early dates
+    pass and later ones do not; None where no date can. An empty date passes no test and
+    fails none, and the condition is never NULL.
     """
-    condition = Q(pk__in=[])
     everything, nothing = (NEVER, ALWAYS) if negate else (ALWAYS, NEVER)
+    conditions = []
     for qualifier, bounds in bounds_for(day, test).items():
         values = set(bounds.values())
         if values == {everything}:
-            condition |= Q(**{f"{field}__isnull": False}) & of_qualifier(field, qualifier)
+            conditions.append(of_qualifier(qualifier))
             continue
         if values == {nothing}:
             continue
         shared = None if values & {ALWAYS, NEVER} else one_bound(day, qualifier, bounds)
         if shared:
-            condition |= of_qualifier(field, qualifier) & _bound_condition(field, qualifier, *shared, negate)
+            conditions.append(both(of_qualifier(qualifier), _bound_condition(qualifier, *shared, negate)))
             continue
         for precision, bound in bounds.items():
             if bound == everything:
-                condition |= of_kind(field, precision, qualifier)
+                conditions.append(of_kind(precision, qualifier))
             elif bound != nothing:
-                lookup = "gt" if negate else "lte"
-                condition |= of_kind(field, precision, qualifier) & Q(**{f"{field}__{lookup}": bound})
-    return condition
+                conditions.append(
+                    both(of_kind(precision, qualifier), compared(">" if negate else "<=", bound))
+                )
+    if not conditions:
+        return None
+    sql, params = either(*conditions)
+    return f"{{col}} IS NOT NULL AND ({sql})", tuple(params)
+
+
+class DateCondition(Expression):
+    """Whether the partial date in a field (or an expression) passes one of ``TESTS`` on a day."""
+
+    conditional = True
+    output_field = BooleanField()
+
+    def __init__(self, expression, day, test, negate=False):
+        super().__init__()
+        self.expression = F(expression) if isinstance(expression, str) else expression
+        self.day, self.test, self.negate = day, test, negate
+
+    def get_source_expressions(self):
+        return [self.expression]
+
+    def set_source_expressions(self, expressions):
+        (self.expression,) = expressions
+
+    def as_sql(self, compiler, connection):
+        condition = condition_sql(self.day, self.test, self.negate)
+        if condition is None:
+            raise EmptyResultSet
+        template, params = condition
+        column_sql, column_params = compiler.compile(self.expression)
+        # The condition's parameters in order, with the column's own wherever it appears.
+        sql, all_params, taken = [], [], 0
+        for number, segment in enumerate(template.split("{col}")):
+            if number:
+                sql.append(column_sql)
+                all_params.extend(column_params)
+            sql.append(segment)
+            count = segment.count("%s")
+            all_params.extend(params[taken : taken + count])
+            taken += count
+        return "".join(sql), all_params
+
+
+def _where(field, day, test, negate=False):
+    """The dates in ``field`` whose period passes ``TESTS[test]`` on ``day`` (or, negated, fails it)."""
+    return DateCondition(field, day, test, negate)
 
 
 def may_have_begun(field, day):
