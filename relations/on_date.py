@@ -12,9 +12,11 @@ import calendar
 import datetime
 
 from django import forms
-from django.db.models import Prefetch
+from django.db.models import Count, F, Prefetch, Window
+from django.db.models.functions import RowNumber
 from django.http import HttpResponseRedirect
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -76,12 +78,51 @@ class PageNotes:
         return refs
 
 
-def with_notes(rows, notes):
-    """``rows``, each given ``refs``: the references to its notes on the page."""
-    rows = list(rows)
+#: The most entries one list of the page shows; beyond it, the list says how many there are.
+SHOWN = 10
+
+
+class Shown(list):
+    """
+    The first entries of one list of the page, at most ``SHOWN``, how many it has in all, and
+    the ``link`` to a page that lists them all (or more), if any.
+    """
+
+    def __init__(self, rows=(), total=0, link=None):
+        super().__init__(rows)
+        self.total, self.link = total, link
+
+    @property
+    def unshown(self):
+        return self.total - len(self)
+
+
+def first_shown(queryset, order, notes, by=None, key=None):
+    """
+    The first ``SHOWN`` rows of ``queryset`` in ``order``, each given ``refs``, the references
+    to its notes on the page: a ``Shown`` list. With ``by``, a field, the first of each of its
+    values: a dict of lists, by ``key(row)``. One query counts and limits them.
+    """
+    partition = {"partition_by": [F(by)]} if by else {}
+    rows = (
+        queryset.annotate(
+            position=Window(RowNumber(), order_by=list(order), **partition),
+            total=Window(Count("pk"), **partition),
+        )
+        .filter(position__lte=SHOWN)
+        .order_by(*order)
+    )
+    lists = {}
     for row in rows:
+        shown = lists.setdefault(key(row) if key else None, Shown(total=row.total))
         row.refs = notes.refs(row)
-    return rows
+        shown.append(row)
+    return lists if by else lists.get(None, Shown())
+
+
+def list_link(name, **filters):
+    """The path of a list page, with ``filters`` as its query."""
+    return reverse(name) + (f"?{urlencode(filters)}" if filters else "")
 
 
 class Period:
@@ -107,49 +148,50 @@ class Period:
 
     def envoys(self):
         """Each country that sends envoys, with the appointments of its envoys in post: [(country, [...])]."""
-        appointments = with_notes(
+        appointments = first_shown(
             Appointment.objects.published()
             .in_post_during(self.first, self.last)
             .select_related("envoy", "mission__sending_country", "mission__host_country")
-            .prefetch_related(self.citations())
-            .order_by("envoy__sending_country", "began_on", "slug"),
+            .prefetch_related(self.citations()),
+            ["envoy__sending_country", "began_on", "slug"],
             self.notes,
+            by="envoy__sending_country",
+            key=lambda appointment: appointment.envoy.sending_country_id,
         )
         countries = Country.objects.filter(envoys__status=Entry.Status.PUBLISHED).distinct().order_by("name")
-        return [
-            (
-                country,
-                [
-                    appointment
-                    for appointment in appointments
-                    if appointment.envoy.sending_country_id == country.pk
-                ],
-            )
-            for country in countries
-        ]
+        by_country = []
+        for country in countries:
+            shown = appointments.get(country.pk, Shown())
+            shown.link = list_link("relations:envoy-list", sending=country.code, in_office=self.first.year)
+            by_country.append((country, shown))
+        return by_country
 
     def missions(self):
-        return with_notes(
+        missions = first_shown(
             Mission.objects.published()
             .open_during(self.first, self.last)
             .select_related("sending_country", "host_country")
-            .prefetch_related(self.citations(), Prefetch("successors", Mission.objects.published()))
-            .order_by("sending_country", "opened", "name"),
+            .prefetch_related(self.citations(), Prefetch("successors", Mission.objects.published())),
+            ["sending_country", "opened", "name"],
             self.notes,
         )
+        missions.link = list_link("relations:mission-list")
+        return missions
 
     def undated_missions(self):
         """How many published posts have no opening date, and so cannot be placed on a date."""
         return Mission.objects.published().filter(opened__isnull=True).count()
 
     def agreements(self):
-        return with_notes(
+        agreements = first_shown(
             Agreement.objects.published()
             .in_force_during(self.first, self.last)
-            .prefetch_related(self.citations())
-            .order_by("in_force", "signed", "title"),
+            .prefetch_related(self.citations()),
+            ["in_force", "signed", "title"],
             self.notes,
         )
+        agreements.link = list_link("relations:agreement-list")
+        return agreements
 
     def undated_agreements(self):
         """How many published agreements, not merely signed, have no date of signing or entry into force."""
@@ -161,15 +203,20 @@ class Period:
         )
 
     def events(self):
-        """The events of the period: [those certainly within it], [those dated only to a longer period]."""
-        events = with_notes(
+        """The events of the period: those certainly within it, and those dated only to a longer period."""
+        events = first_shown(
             Event.objects.published()
             .happening_during(self.events_first, self.events_last)
-            .prefetch_related(self.citations())
-            .order_by("date", "title"),
+            .prefetch_related(self.citations()),
+            ["date", "title"],
             self.notes,
+            by="certain",
+            key=lambda event: event.certain,
         )
-        return [event for event in events if event.certain], [event for event in events if not event.certain]
+        link = list_link("relations:event-list", year_from=self.first.year, year_to=self.first.year)
+        certain, longer = events.get(True, Shown()), events.get(False, Shown())
+        certain.link = longer.link = link
+        return certain, longer
 
     def context(self):
         # Notes are numbered in the order the template shows the sections.
@@ -186,6 +233,7 @@ class Period:
             "events": events,
             "longer_events": longer_events,
             "notes": self.notes,
+            "year_of_page": self.first.year,
         }
 
 

@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from relations.models import Agreement, Appointment
+from relations.on_date import SHOWN
 
 from .factories import (
     AgreementFactory,
@@ -305,6 +306,54 @@ def test_the_page_takes_the_same_few_queries_however_much_it_shows(client, url):
         assert client.get(url).status_code == 200
     assert len(small) == len(large)
     assert len(large) <= 12
+
+
+def unshown_notes(document):
+    """{section: (the note of how many its list leaves out, where it links)} of the page."""
+    notes = {}
+    for section in document.xpath("//section[@aria-labelledby]"):
+        for note in section.xpath('./p[@class="count-note unshown"]'):
+            text = " ".join(note.text_content().split())
+            notes[section.get("aria-labelledby")] = (text, note.xpath("./a/@href"))
+    return notes
+
+
+def test_a_list_longer_than_the_page_shows_lists_its_first_entries_and_says_how_many(client):
+    CountryFactory(), CountryFactory(peru=True)
+    # ``grow`` makes two events for each of its other entries, and one mission more.
+    grow(SHOWN // 2, 0)
+    document = lxml.html.fromstring(client.get("/on/1900/").content)
+    assert unshown_notes(document) == {}
+    grow(SHOWN - SHOWN // 2 + 3, SHOWN // 2)
+    document = lxml.html.fromstring(client.get("/on/1900/").content)
+    lists = document.xpath('//ul[@class="standings"]')
+    assert [len(found.xpath("./li")) for found in lists] == [SHOWN] * 4
+    assert unshown_notes(document) == {
+        "envoys-us": (
+            f"The first {SHOWN} of {SHOWN + 3} are listed here. All of them in office during 1900",
+            ["/envoys/?sending=us&in_office=1900"],
+        ),
+        # Each call of ``grow`` adds the mission its envoys serve at besides.
+        "missions-heading": (
+            f"The first {SHOWN} of {SHOWN + 5} are listed here. All missions",
+            ["/missions/"],
+        ),
+        "agreements-heading": (
+            f"The first {SHOWN} of {SHOWN + 3} are listed here. All agreements",
+            ["/agreements/"],
+        ),
+        "events-heading": (
+            f"The first {SHOWN} of {2 * (SHOWN + 3)} are listed here. All events of 1900",
+            ["/events/?year_from=1900&year_to=1900"],
+        ),
+    }
+    # The notes are those of the entries shown: one citation each.
+    assert len(document.xpath('//ol[@class="notes-list"]/li')) == 4 * SHOWN
+    spanish = unshown_notes(lxml.html.fromstring(client.get("/es/on/1900/").content))
+    assert spanish["envoys-us"] == (
+        f"Aquí figuran los primeros {SHOWN} de {SHOWN + 3}. Todos los que estuvieron en funciones en 1900",
+        ["/es/envoys/?sending=us&in_office=1900"],
+    )
 
 
 # Full dates link to the relations on that day, and links never nest.
