@@ -44,6 +44,9 @@ def pages():
         "source": halfway(Source.objects.all()),
         "timeline": "/timeline/",
         "search": "/search/?q=lima",
+        # Days and years that the demo data fills at every size.
+        "on a day": "/on/1900-06-15/",
+        "on a year": "/on/1990/",
     }
 
 
