@@ -1,9 +1,6 @@
 """
 Edits flow back into the fixtures: exporting the loaded fixtures changes no file, and an
 admin edit shows in them as a diff of that entry only.
-
-The full fixtures are loaded once for the module, in a transaction rolled back after it;
-each test runs in a savepoint of its own inside it.
 """
 
 import datetime
@@ -14,7 +11,6 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from django.db import transaction
 
 from relations import fixtures, revisions
 from relations.models import CITED_MODELS, Citation, Event
@@ -22,15 +18,7 @@ from relations.models import CITED_MODELS, Citation, Event
 from .editorial import change
 from .factories import CitationFactory, EventFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("loaded_fixtures")]
-
-
-@pytest.fixture(scope="module")
-def loaded_fixtures(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_initial_data")
-        yield
-        transaction.set_rollback(True)
+pytestmark = pytest.mark.django_db
 
 
 def fixture_files(directory):
@@ -44,6 +32,7 @@ def diff(before, after):
 
 
 def test_exporting_the_loaded_fixtures_changes_no_file(tmp_path):
+    call_command("load_initial_data", verbosity=0)
     call_command("export_fixtures", directory=str(tmp_path))
     committed = fixture_files(settings.FIXTURE_DIRS[0])
     assert sorted(committed) == sorted(path.name for path in fixtures.fixture_paths(settings.FIXTURE_DIRS[0]))
