@@ -178,6 +178,10 @@ PAGE_TYPES = {
     "timeline": "/timeline/",
     "timeline-invalid": "/timeline/?year_from=x",
     "search": "/search/?q=lima",
+    "on-a-day": "/on/1827-05-21/",
+    "on-a-year": "/on/1920/",
+    "on-invalid": "/on/?day=nonsense",
+    "about-data": "/about/data/",
 }
 WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
 # The colour scheme changes the colours only, and the colours do not change with the width:

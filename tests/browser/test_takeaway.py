@@ -7,8 +7,6 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import PHONE
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 # A strict policy: scripts from the site's own address only, none inline, nothing else embedded.
@@ -107,21 +105,3 @@ def test_the_structured_data_passes_a_strict_content_security_policy(browse_samp
     page.evaluate(inline_script)
     page.wait_for_function("window.violations.length > 0")
     assert page.evaluate("window.violations")[0].startswith("script-src")
-
-
-def test_axe_finds_no_violations_on_the_new_pages(browse_sample, axe):
-    found = {}
-    for color_scheme, viewport in [("light", None), ("dark", None), ("light", PHONE)]:
-        page = browse_sample(color_scheme=color_scheme, **({"viewport": viewport} if viewport else {}))
-        for url in [
-            "/on/1827-05-21/",
-            "/on/1920/",
-            "/on/?day=nonsense",
-            "/about/data/",
-            "/envoys/james-cooley/",
-        ]:
-            page.goto(url)
-            violations = axe(page)
-            if violations:
-                found[f"{url} ({color_scheme}, {'phone' if viewport else 'desktop'})"] = violations
-    assert not found, found
