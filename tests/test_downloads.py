@@ -258,10 +258,11 @@ def test_the_data_page_says_what_licence_applies_to_what(client):
 
 
 @pytest.fixture
-def many_events():
-    """Three thousand published events, each with a citation, made in bulk."""
+def many_events(monkeypatch):
+    """Six chunks of published events, each with a citation, made in bulk (chunks of 50 here)."""
+    monkeypatch.setattr(downloads, "CHUNK_SIZE", 50)
     source = SourceFactory(slug="bulk-source")
-    count = 3000
+    count = 6 * downloads.CHUNK_SIZE
     Event.objects.bulk_create(
         Event(
             slug=f"bulk-{number:04d}",
