@@ -10,6 +10,7 @@ about one period, and the template says where partial dates leave an answer unce
 
 import calendar
 import datetime
+from operator import attrgetter
 
 from django import forms
 from django.db.models import Count, F, Prefetch, Window
@@ -21,6 +22,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from . import figures
 from .citations import Note, passage_key
 from .models import Agreement, Appointment, Citation, Country, Entry, Event, Mission
 from .partial_dates import PartialDate
@@ -97,14 +99,19 @@ class Shown(list):
         return self.total - len(self)
 
 
-def first_shown(queryset, order, notes, by=None, key=None):
+def first_shown(queryset, order, notes, key=None):
     """
     The first ``SHOWN`` rows of ``queryset`` in ``order``, each given ``refs``, the references
-    to its notes on the page: a ``Shown`` list. With ``by``, a field, the first of each of its
-    values: a dict of lists, by ``key(row)``. One query counts and limits them.
+    to its notes on the page: a ``Shown`` list. With ``key``, a field and how to read it from
+    a row (``("certain", attrgetter("certain"))``), the first of each of its values: a dict
+    of lists, by value.
+
+    Choosing them, and counting them all, takes a pass over every row that matches: which
+    they are is kept as a figure of the content, and on later pages they are read by key.
     """
+    by, value_of = key or (None, lambda row: None)
     partition = {"partition_by": [F(by)]} if by else {}
-    rows = (
+    numbered = (
         queryset.annotate(
             position=Window(RowNumber(), order_by=list(order), **partition),
             total=Window(Count("pk"), **partition),
@@ -112,9 +119,19 @@ def first_shown(queryset, order, notes, by=None, key=None):
         .filter(position__lte=SHOWN)
         .order_by(*order)
     )
+    fetched = []
+
+    def choose():
+        fetched.extend(numbered)
+        return [(row.pk, row.total, value_of(row)) for row in fetched]
+
+    chosen = figures.of_query(choose, "first shown", numbered, [])
+    totals = {value: total for _pk, total, value in chosen}
+    if chosen and not fetched:
+        fetched = queryset.filter(pk__in=[pk for pk, _total, _value in chosen]).order_by(*order)
     lists = {}
-    for row in rows:
-        shown = lists.setdefault(key(row) if key else None, Shown(total=row.total))
+    for row in fetched:
+        shown = lists.setdefault(value_of(row), Shown(total=totals[value_of(row)]))
         row.refs = notes.refs(row)
         shown.append(row)
     return lists if by else lists.get(None, Shown())
@@ -155,8 +172,7 @@ class Period:
             .prefetch_related(self.citations()),
             ["envoy__sending_country", "began_on", "slug"],
             self.notes,
-            by="envoy__sending_country",
-            key=lambda appointment: appointment.envoy.sending_country_id,
+            key=("envoy__sending_country", lambda appointment: appointment.envoy.sending_country_id),
         )
         countries = Country.objects.filter(envoys__status=Entry.Status.PUBLISHED).distinct().order_by("name")
         by_country = []
@@ -210,8 +226,7 @@ class Period:
             .prefetch_related(self.citations()),
             ["date", "title"],
             self.notes,
-            by="certain",
-            key=lambda event: event.certain,
+            key=("certain", attrgetter("certain")),
         )
         link = list_link("relations:event-list", year_from=self.first.year, year_to=self.first.year)
         certain, longer = events.get(True, Shown()), events.get(False, Shown())

@@ -131,3 +131,34 @@ def test_a_searchs_counts_follow_the_words_and_the_content(client, page_cache):
     EventFactory(slug="a-second", title="A second recognition", date="1827-05-02")
     again = html.get(client, f"/search/{next(fresh)}&q=recognition")
     assert html.text(html.one(again, "main h2")) == "Events (2)"
+
+
+def standings_on(client, day, heading):
+    page = html.get(client, f"/on/{day}/{next(fresh)}")
+    return html.texts(page, f'section[aria-labelledby="{heading}"] li.standing > a')
+
+
+def test_the_entries_a_date_shows_are_chosen_once_for_the_content_and_then_read_by_key(client, page_cache):
+    EventFactory(title="In March", date="1900-03-01")
+    EventFactory(title="In May", date="1900-05-01")
+    EventFactory(title="In the 1900s", date="190")
+    with CaptureQueriesContext(connection) as first:
+        assert standings_on(client, "1900", "events-heading") == ["In March", "In May", "In the 1900s"]
+    assert any("ROW_NUMBER" in query["sql"] for query in first.captured_queries)
+    # Chosen already: the same entries, each in its list, read by their keys.
+    with CaptureQueriesContext(connection) as again:
+        page = html.get(client, f"/on/1900/{next(fresh)}")
+    assert not any("ROW_NUMBER" in query["sql"] for query in again.captured_queries)
+    lists = html.select(page, 'section[aria-labelledby="events-heading"] ul.standings')
+    assert [html.texts(found, "li.standing > a") for found in lists] == [
+        ["In March", "In May"],
+        ["In the 1900s"],
+    ]
+    # A change to the content shows on the next request.
+    EventFactory(title="In April", date="1900-04-01")
+    assert standings_on(client, "1900", "events-heading") == [
+        "In March",
+        "In April",
+        "In May",
+        "In the 1900s",
+    ]
