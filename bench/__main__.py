@@ -19,7 +19,8 @@ the errors and the 99th-percentile latency. The figures are printed, not judged 
 threshold: the targets are printed beside them.
 
 Variables: BENCH_SECONDS (each run, default 5), BENCH_LOAD_SECONDS (the load test, default
-60), BENCH_SIZES (events in each database, default 1000,100000).
+60), BENCH_SIZES (events in each database, default 1000,100000), BENCH_PAGES (the page types
+measured, by the names the table gives them, default all: "events,on a day").
 """
 
 import os
@@ -35,6 +36,7 @@ from .processes import Run, Server, manage, probe, require_wrk, site_environment
 SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
 LOAD_SECONDS = int(os.environ.get("BENCH_LOAD_SECONDS", "60"))
 SIZES = [int(size) for size in os.environ.get("BENCH_SIZES", "1000,100000").split(",")]
+PAGES = [name for name in os.environ.get("BENCH_PAGES", "").split(",") if name]
 LISTS = ["events", "envoys", "missions", "agreements", "sources"]
 LOAD_PAGES = ["events", "event", "search"]
 
@@ -56,6 +58,7 @@ class Bench:
             DJANGO_LOG_LEVEL="ERROR",
         )
         self.sites, self.pages, self.timings, self.runs = {}, {}, {}, {}
+        self.measured = []
         self.hello = None
 
     def environment(self, name, **extra):
@@ -81,6 +84,16 @@ class Bench:
             )
             # The probe asks as "testserver", whose pages the benchmark never requests.
             self.pages[size] = probe(env | {"DJANGO_ALLOWED_HOSTS": "testserver"})
+            if not self.measured:
+                self.measured = self.chosen(self.pages[size])
+
+    @staticmethod
+    def chosen(pages):
+        """The names of the pages to measure: those BENCH_PAGES gives, or all."""
+        unknown = [name for name in PAGES if name not in pages]
+        if unknown:
+            sys.exit(f"BENCH_PAGES names no page {', '.join(unknown)}: the pages are {', '.join(pages)}.")
+        return PAGES or list(pages)
 
     def start(self):
         self.hello = Server("bench.wsgi", self.base | {"DJANGO_SETTINGS_MODULE": "bench.settings"})
@@ -88,8 +101,8 @@ class Bench:
             self.sites[size] = Server("config.wsgi", self.environment(f"events-{size}"))
         self.hello.get("/")
         for size, server in self.sites.items():
-            for page in self.pages[size].values():
-                server.warm(page["path"])
+            for name in self.measured:
+                server.warm(self.pages[size][name]["path"])
 
     def stop(self):
         for server in [self.hello, *self.sites.values()]:
@@ -101,9 +114,7 @@ class Bench:
     def measure(self):
         # Every page as served first: the runs that defeat the cache fill it with pages of
         # their own, which push the others out.
-        plan = [
-            (name, fresh, size) for fresh in (False, True) for name in self.pages[SIZES[0]] for size in SIZES
-        ]
+        plan = [(name, fresh, size) for fresh in (False, True) for name in self.measured for size in SIZES]
         say(f"Measuring {len(plan)} runs of {SECONDS} s, each between two runs of the hello-world.")
         say("×hello: the page's rate over the hello-world's, and the hello-world's time over the")
         say("page's for latencies and the server's processor time (CPU) per request.")
@@ -162,12 +173,12 @@ class Bench:
 
     def report_targets(self):
         say("Targets (measured, not asserted), by rate and by the server's processor time:")
-        names = list(self.pages[SIZES[0]])
+        names = self.measured
         for label, goal, fresh, pages in [
             ("cached pages", 0.8, False, names),
-            ("uncached lists", 0.05, True, LISTS),
+            ("uncached lists", 0.05, True, [name for name in LISTS if name in names]),
         ]:
-            for measure in ["rate", "cpu"]:
+            for measure in ["rate", "cpu"] if pages else []:
                 figures = {
                     (name, size): getattr(self.runs[name, fresh, size], measure) or 0.0
                     for name in pages
