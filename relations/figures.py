@@ -64,25 +64,17 @@ def own_memory():
     return caches["fragments"]
 
 
-def of_query(work, name, queryset, empty):
-    """
-    Return ``work()``, kept for the content version under ``name`` and the SQL and parameters
-    of ``queryset``; ``empty`` where the query can match nothing.
-    """
-    try:
-        sql, params = queryset.query.sql_with_params()
-    except EmptyResultSet:
-        return empty
-    return figure(work, name, queryset.db, sql, params)
-
-
 def count(queryset):
     """
     Return how many rows ``queryset`` has, kept for the content version under its SQL and
     parameters: a list's count, or a search's, is worked out once for each version of the
     content, however many of its pages are read.
     """
-    return of_query(queryset.count, "count", queryset, 0)
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:
+        return 0
+    return figure(queryset.count, "count", queryset.db, sql, params)
 
 
 class Paginator(DjangoPaginator):

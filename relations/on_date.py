@@ -22,8 +22,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from . import figures
 from .citations import Note, passage_key
+from .figures import figure
 from .models import Agreement, Appointment, Citation, Country, Entry, Event, Mission
 from .partial_dates import PartialDate
 from .spans import FIRST_DAY, LAST_DAY
@@ -99,7 +99,7 @@ class Shown(list):
         return self.total - len(self)
 
 
-def first_shown(queryset, order, notes, key=None):
+def first_shown(name, queryset, order, notes, key=None):
     """
     The first ``SHOWN`` rows of ``queryset`` in ``order``, each given ``refs``, the references
     to its notes on the page: a ``Shown`` list. With ``key``, a field and how to read it from
@@ -107,7 +107,8 @@ def first_shown(queryset, order, notes, key=None):
     of lists, by value.
 
     Choosing them, and counting them all, takes a pass over every row that matches: which
-    they are is kept as a figure of the content, and on later pages they are read by key.
+    they are is kept as a figure of the content, under ``name`` (the list and its period),
+    and on later pages they are read by key.
     """
     by, value_of = key or (None, lambda row: None)
     partition = {"partition_by": [F(by)]} if by else {}
@@ -125,7 +126,7 @@ def first_shown(queryset, order, notes, key=None):
         fetched.extend(numbered)
         return [(row.pk, row.total, value_of(row)) for row in fetched]
 
-    chosen = figures.of_query(choose, "first shown", numbered, [])
+    chosen = figure(choose, "first shown", *name)
     totals = {value: total for _pk, total, value in chosen}
     if chosen and not fetched:
         fetched = queryset.filter(pk__in=[pk for pk, _total, _value in chosen]).order_by(*order)
@@ -166,6 +167,7 @@ class Period:
     def envoys(self):
         """Each country that sends envoys, with the appointments of its envoys in post: [(country, [...])]."""
         appointments = first_shown(
+            ("envoys", self.first, self.last),
             Appointment.objects.published()
             .in_post_during(self.first, self.last)
             .select_related("envoy", "mission__sending_country", "mission__host_country")
@@ -184,6 +186,7 @@ class Period:
 
     def missions(self):
         missions = first_shown(
+            ("missions", self.first, self.last),
             Mission.objects.published()
             .open_during(self.first, self.last)
             .select_related("sending_country", "host_country")
@@ -200,6 +203,7 @@ class Period:
 
     def agreements(self):
         agreements = first_shown(
+            ("agreements", self.first, self.last),
             Agreement.objects.published()
             .in_force_during(self.first, self.last)
             .prefetch_related(self.citations()),
@@ -221,6 +225,7 @@ class Period:
     def events(self):
         """The events of the period: those certainly within it, and those dated only to a longer period."""
         events = first_shown(
+            ("events", self.events_first, self.events_last),
             Event.objects.published()
             .happening_during(self.events_first, self.events_last)
             .prefetch_related(self.citations()),
