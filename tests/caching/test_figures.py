@@ -142,6 +142,7 @@ def test_the_entries_a_date_shows_are_chosen_once_for_the_content_and_then_read_
     EventFactory(title="In March", date="1900-03-01")
     EventFactory(title="In May", date="1900-05-01")
     EventFactory(title="In the 1900s", date="190")
+    EventFactory(title="In 1901", date="1901-02-01")
     with CaptureQueriesContext(connection) as first:
         assert standings_on(client, "1900", "events-heading") == ["In March", "In May", "In the 1900s"]
     assert any("ROW_NUMBER" in query["sql"] for query in first.captured_queries)
@@ -154,6 +155,8 @@ def test_the_entries_a_date_shows_are_chosen_once_for_the_content_and_then_read_
         ["In March", "In May"],
         ["In the 1900s"],
     ]
+    # Each period has its own.
+    assert standings_on(client, "1901", "events-heading") == ["In 1901", "In the 1900s"]
     # A change to the content shows on the next request.
     EventFactory(title="In April", date="1900-04-01")
     assert standings_on(client, "1900", "events-heading") == [
