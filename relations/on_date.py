@@ -6,6 +6,10 @@ year (``/on/1838/``), each entry linked and with the notes of the sources that d
 What "in post", "open" and "in force" mean is said once, on the models' QuerySets
 (``Appointment.objects.in_post_during`` and its kin, over ``spans``); this module asks them
 about one period, and the template says where partial dates leave an answer uncertain.
+
+Each list shows its first ``SHOWN`` entries and says how many it has in all, so that a
+page stays small however large the record grows; which entries those are is a figure of
+the content (``figures``), worked out once for each version of it.
 """
 
 import calendar
