@@ -136,9 +136,11 @@ def first_shown(name, queryset, order, notes, key=None):
         fetched = queryset.filter(pk__in=[pk for pk, _total, _value in chosen]).order_by(*order)
     lists = {}
     for row in fetched:
-        shown = lists.setdefault(value_of(row), Shown(total=totals[value_of(row)]))
+        value = value_of(row)
+        if value not in lists:
+            lists[value] = Shown(total=totals[value])
         row.refs = notes.refs(row)
-        shown.append(row)
+        lists[value].append(row)
     return lists if by else lists.get(None, Shown())
 
 

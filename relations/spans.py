@@ -191,10 +191,10 @@ def bounds_for(day, test):
 @functools.lru_cache(maxsize=4096)
 def condition_sql(day, test, negate=False):
     """
-    The SQL over ``{col}``, and its parameters, for the dates whose period passes
-    ``TESTS[test]`` on ``day`` (or, with ``negate``, does not), for a test that early dates
-    pass and later ones do not; None where no date can. An empty date passes no test and
-    fails none, and the condition is never NULL.
+    The SQL for the dates whose period passes ``TESTS[test]`` on ``day`` (or, with
+    ``negate``, does not), for a test that early dates pass and later ones do not: its pieces
+    either side of each place the column goes, and the parameters of each piece; None where
+    no date can. An empty date passes no test and fails none, and the condition is never NULL.
     """
     everything, nothing = (NEVER, ALWAYS) if negate else (ALWAYS, NEVER)
     conditions = []
@@ -219,7 +219,12 @@ def condition_sql(day, test, negate=False):
     if not conditions:
         return None
     sql, params = either(*conditions)
-    return f"{{col}} IS NOT NULL AND ({sql})", tuple(params)
+    # Cut where the column goes, each piece with its own parameters, for ``DateCondition``.
+    segments, segment_params, taken = f"{{col}} IS NOT NULL AND ({sql})".split("{col}"), [], 0
+    for segment in segments:
+        segment_params.append(tuple(params[taken : taken + segment.count("%s")]))
+        taken += segment.count("%s")
+    return tuple(segments), tuple(segment_params)
 
 
 class DateCondition(Expression):
@@ -243,44 +248,33 @@ class DateCondition(Expression):
         condition = condition_sql(self.day, self.test, self.negate)
         if condition is None:
             raise EmptyResultSet
-        template, params = condition
+        segments, segment_params = condition
         column_sql, column_params = compiler.compile(self.expression)
         # The condition's parameters in order, with the column's own wherever it appears.
-        sql, all_params, taken = [], [], 0
-        for number, segment in enumerate(template.split("{col}")):
-            if number:
-                sql.append(column_sql)
-                all_params.extend(column_params)
-            sql.append(segment)
-            count = segment.count("%s")
-            all_params.extend(params[taken : taken + count])
-            taken += count
-        return "".join(sql), all_params
-
-
-def _where(field, day, test, negate=False):
-    """The dates in ``field`` whose period passes ``TESTS[test]`` on ``day`` (or, negated, fails it)."""
-    return DateCondition(field, day, test, negate)
+        params = list(segment_params[0])
+        for following in segment_params[1:]:
+            params += [*column_params, *following]
+        return column_sql.join(segments), params
 
 
 def may_have_begun(field, day):
     """The dates in ``field`` whose period may have begun by ``day``: "1838" on 1 January 1838."""
-    return _where(field, day, "begun by")
+    return DateCondition(field, day, "begun by")
 
 
 def had_begun(field, day):
     """The dates in ``field`` whose period was over by ``day``: "1838" from 31 December 1838."""
-    return _where(field, day, "over by")
+    return DateCondition(field, day, "over by")
 
 
 def may_not_have_ended(field, day):
     """The dates in ``field`` whose period was not over before ``day``: "1838" until 31 December 1838."""
-    return _where(field, day, "over before", negate=True)
+    return DateCondition(field, day, "over before", negate=True)
 
 
 def had_not_ended(field, day):
     """The dates in ``field`` whose period had not begun before ``day``: "1838" until 1 January 1838."""
-    return _where(field, day, "begun before", negate=True)
+    return DateCondition(field, day, "begun before", negate=True)
 
 
 def as_boolean(condition):

@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from relations.models import Agreement, Appointment
 from relations.on_date import SHOWN
 
+from . import html
 from .factories import (
     AgreementFactory,
     AppointmentFactory,
@@ -308,27 +309,25 @@ def test_the_page_takes_the_same_few_queries_however_much_it_shows(client, url):
     assert len(large) <= 12
 
 
-def unshown_notes(document):
+def unshown_notes(page):
     """{section: (the note of how many its list leaves out, where it links)} of the page."""
-    notes = {}
-    for section in document.xpath("//section[@aria-labelledby]"):
-        for note in section.xpath('./p[@class="count-note unshown"]'):
-            text = " ".join(note.text_content().split())
-            notes[section.get("aria-labelledby")] = (text, note.xpath("./a/@href"))
-    return notes
+    return {
+        section.get("aria-labelledby"): (html.text(note), html.hrefs(note))
+        for section in html.select(page, "section[aria-labelledby]")
+        for note in html.select(section, ":scope > p.unshown")
+    }
 
 
 def test_a_list_longer_than_the_page_shows_lists_its_first_entries_and_says_how_many(client):
     CountryFactory(), CountryFactory(peru=True)
     # ``grow`` makes two events for each of its other entries, and one mission more.
     grow(SHOWN // 2, 0)
-    document = lxml.html.fromstring(client.get("/on/1900/").content)
-    assert unshown_notes(document) == {}
+    assert unshown_notes(html.get(client, "/on/1900/")) == {}
     grow(SHOWN - SHOWN // 2 + 3, SHOWN // 2)
-    document = lxml.html.fromstring(client.get("/on/1900/").content)
-    lists = document.xpath('//ul[@class="standings"]')
-    assert [len(found.xpath("./li")) for found in lists] == [SHOWN] * 4
-    assert unshown_notes(document) == {
+    page = html.get(client, "/on/1900/")
+    lists = html.select(page, "ul.standings")
+    assert [len(html.select(found, ":scope > li")) for found in lists] == [SHOWN] * 4
+    assert unshown_notes(page) == {
         "envoys-us": (
             f"The first {SHOWN} of {SHOWN + 3} are listed here. All of them in office during 1900",
             ["/envoys/?sending=us&in_office=1900"],
@@ -348,8 +347,8 @@ def test_a_list_longer_than_the_page_shows_lists_its_first_entries_and_says_how_
         ),
     }
     # The notes are those of the entries shown: one citation each.
-    assert len(document.xpath('//ol[@class="notes-list"]/li')) == 4 * SHOWN
-    spanish = unshown_notes(lxml.html.fromstring(client.get("/es/on/1900/").content))
+    assert len(html.select(page, "ol.notes-list > li")) == 4 * SHOWN
+    spanish = unshown_notes(html.get(client, "/es/on/1900/"))
     assert spanish["envoys-us"] == (
         f"Aquí figuran los primeros {SHOWN} de {SHOWN + 3}. Todos los que estuvieron en funciones en 1900",
         ["/es/envoys/?sending=us&in_office=1900"],

@@ -3,6 +3,8 @@
 import datetime
 
 import pytest
+from django.db.models import Value
+from django.db.models.functions import Coalesce
 
 from relations import spans
 from relations.citations import period
@@ -82,3 +84,13 @@ def test_a_derived_date_reaches_as_far_as_it_says():
     assert spans.latest_holding(day, "year", CIRCA, lambda earliest, latest: earliest <= day) == "1838~"
     assert spans.latest_holding(day, "year", BY, lambda earliest, latest: earliest <= day) == spans.ALWAYS
     assert spans.latest_holding(day, "year", OR_LATER, lambda earliest, latest: latest <= day) == spans.NEVER
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", CONDITIONS)
+def test_a_condition_over_an_expression_with_parameters_of_its_own_reads_them_in_place(dated, name):
+    # A date of its own stands in for every missing end date: each row reads the day after.
+    day, stand_in = datetime.date(1838, 6, 9), PartialDate(1838, 6, 10)
+    condition = getattr(spans, name)(Coalesce("end_date", Value(stand_in.stored())), day)
+    expected = CONDITIONS[name](*period(stand_in), day)
+    assert Event.objects.filter(condition).count() == (len(dated) if expected else 0)
