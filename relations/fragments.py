@@ -15,6 +15,7 @@ still never be out of date.
 import json
 import secrets
 
+from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.utils import make_template_fragment_key
 from django.db.models import prefetch_related_objects
@@ -24,6 +25,14 @@ from . import caching
 
 # The name of the items' fragments in templates/relations/list_base.html.
 ITEM = "list_item"
+
+
+def fragment_seconds(request):
+    """
+    A context processor: ``fragment_seconds``, how long a template's ``{% cache %}`` keeps a
+    fragment. As long as a page: one kept under an old fragment version is never read again.
+    """
+    return {"fragment_seconds": settings.PAGE_CACHE_SECONDS}
 
 
 def fragment_version(model):

@@ -6,7 +6,6 @@ Every page runs a small, fixed number of queries whatever the size of the databa
 entries are fetched with ``select_related``/``prefetch_related``, never one query per row.
 """
 
-from django.conf import settings
 from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.db.models import Case, Count, IntegerField, Prefetch, Value, When
 from django.utils.translation import gettext_lazy as _
@@ -68,7 +67,6 @@ class PublicListView(FilterView):
         context["filter_form_key"] = form_key(self.filterset.form, self.request.path)
         # The related rows of the items not cached only: a cached item needs none.
         fetch_for_uncached_items(context["object_list"], version, self.object_list.item_prefetches)
-        context["fragment_seconds"] = settings.PAGE_CACHE_SECONDS
         return context
 
     def render_to_response(self, context, **response_kwargs):
@@ -272,7 +270,6 @@ class TimelineView(TemplateView):
             items=timeline.items(period, page.number) if period else [],
             period_links=period_links(periods, period),
             fragment_version=fragment_version("timeline"),
-            fragment_seconds=settings.PAGE_CACHE_SECONDS,
             periods=periods,
             period=period,
             page_obj=page,
@@ -296,7 +293,6 @@ class SearchView(TemplateView):
             query=query,
             groups=groups,
             total=sum(group.count for group in groups),
-            fragment_seconds=settings.PAGE_CACHE_SECONDS,
         )
         return self.render_to_response(context, status=200 if form.is_valid() else 400)
 
