@@ -13,6 +13,12 @@ MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
 # The local server runs in debug mode; a deployment leaves DJANGO_DEBUG unset (off).
 setup run: export DJANGO_DEBUG ?= 1
 
+# The suite and the bench start many Python processes (workers, app servers, commands): each
+# reads compiled modules from .venv/pycache instead of compiling Django and the project again,
+# even where the environment turns the writing of bytecode off.
+test bench: export PYTHONDONTWRITEBYTECODE :=
+test bench: export PYTHONPYCACHEPREFIX := $(abspath $(VENV))/pycache
+
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
