@@ -1,6 +1,6 @@
 """
-What every test module may use: the sample content, built once per module, and the
-editors and entries of the admin's tests.
+What every test module may use: the sample content, built once per module, the committed
+content, loaded once per module, and the editors and entries of the admin's tests.
 
 Tests that only read the sample content share one copy of it: ``sample_content`` builds it
 once for the module, in a transaction rolled back after the module's last test, and each
@@ -23,6 +23,7 @@ from relations.models import Appointment, Event
 from relations.permissions import EDITORS, SENIOR_EDITORS, ensure_editor_groups
 
 from . import sample
+from .content_support import load_committed_content
 from .factories import (
     AppointmentFactory,
     CitationFactory,
@@ -66,6 +67,15 @@ def sample_content(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         yield sample.build()
         transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def committed_content(django_db_setup, django_db_blocker):
+    """The whole committed content, for the module; the database is emptied after it."""
+    with django_db_blocker.unblock():
+        load_committed_content()
+        yield
+        call_command("flush", interactive=False, verbosity=0)
 
 
 # Editors, and entries recorded with their first revision, for the admin's tests.

@@ -1,17 +1,21 @@
 """
-What the tests of the committed content share: the seed texts, how to tell the entries made
-from them, the site's own check of its citations, and the checks that a case of
-../shared/data/hsg/DISAGREEMENTS.md is shown as "Sources differ" on a claim or explained in
-an editorial note.
+What the tests of the committed content share: the content loaded, the seed texts, how to
+tell the entries made from them, the site's own check of its citations, and the checks that a
+case of ../shared/data/hsg/DISAGREEMENTS.md is shown as "Sources differ" on a claim or
+explained in an editorial note.
 """
 
+import sqlite3
 from io import StringIO
 from pathlib import Path
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
 
+from relations.caching import content_changed
 from relations.citations import Notes, agreeing_groups, claim_field
 from relations.models import Appointment, Envoy
 from relations.quotations import normalized
@@ -24,6 +28,29 @@ SEEDS = {
     "state-department-fact-sheet-2022": "004_da5f36e30dcae904.txt",
 }
 SEED_TEXTS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+# The committed content as load_initial_data leaves it: on SQLite, loaded once in each process and
+# copied aside, so that later modules get the copy back instead of loading it again.
+_committed_copy = None
+
+
+def load_committed_content():
+    """Bring the database to what ``load_initial_data`` makes of the committed fixtures."""
+    global _committed_copy
+    if connection.vendor != "sqlite":
+        call_command("load_initial_data", stdout=StringIO())
+        return
+    connection.ensure_connection()
+    if _committed_copy is None:
+        call_command("load_initial_data", stdout=StringIO())
+        _committed_copy = sqlite3.connect(":memory:")
+        connection.connection.backup(_committed_copy)
+        return
+    _committed_copy.backup(connection.connection)
+    # What the copy replaced without Django seeing it: the content types' ids, and the content.
+    ContentType.objects.clear_cache()
+    content_changed()
 
 
 def check_citations():

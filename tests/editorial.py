@@ -1,7 +1,10 @@
 """
 Driving the admin as an editor does: the addresses of an entry's admin pages, its versions,
-and a change made by opening the rendered form, changing a field and saving it.
+a change made by opening the rendered form, changing a field and saving it, and the fixture
+files that an export of the edits writes.
 """
+
+from pathlib import Path
 
 from reversion.models import Version
 
@@ -43,3 +46,8 @@ def change(client, obj, **changes):
     data = form_of(client.get(change_url(obj)), f"{obj._meta.model_name}_form")
     data.update(changes)
     return client.post(change_url(obj), data)
+
+
+def fixture_files(directory):
+    """The fixture files in ``directory``: {name: contents}."""
+    return {path.name: path.read_bytes() for path in sorted(Path(directory).glob("*.json"))}

@@ -17,7 +17,6 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.core.management import call_command
 from django.db import connection
 from django.db.models import Count
 
@@ -51,17 +50,7 @@ from tests.content_support import (
     seed_entries,
 )
 
-
-@pytest.fixture(scope="module")
-def content(django_db_setup, django_db_blocker):
-    """The whole fixture content, loaded once for this module and removed afterwards."""
-    with django_db_blocker.unblock():
-        call_command("load_initial_data", verbosity=0)
-        yield
-        call_command("flush", interactive=False, verbosity=0)
-
-
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("content")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("committed_content")]
 
 ENTRY_MODELS = [m for m in apps.get_app_config("relations").get_models() if issubclass(m, Entry)]
 PAGE_MODELS = [Event, Envoy, Mission, Agreement]

@@ -1,42 +1,29 @@
 """
-Edits flow back into the fixtures: exporting the loaded fixtures changes no file, and an
-admin edit shows in them as a diff of that entry only.
+Edits flow back into the fixtures: an admin edit shows in them as a diff of that entry only.
+That exporting the committed fixtures, loaded, changes no file is tested with their load
+(test_load_initial_data.py).
 """
 
 import datetime
 import difflib
 import json
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
 
 from relations import fixtures, revisions
 from relations.models import CITED_MODELS, Citation, Event
 
-from .editorial import change
+from .editorial import change, fixture_files
 from .factories import CitationFactory, EventFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def fixture_files(directory):
-    return {path.name: path.read_bytes() for path in sorted(Path(directory).glob("*.json"))}
 
 
 def diff(before, after):
     """The lines removed and added between two versions of a text, without context."""
     lines = difflib.unified_diff(before.decode().splitlines(), after.decode().splitlines(), n=0, lineterm="")
     return [line for line in lines if line[:1] in "+-" and line[:3] not in {"+++", "---"}]
-
-
-def test_exporting_the_loaded_fixtures_changes_no_file(tmp_path):
-    call_command("load_initial_data", verbosity=0)
-    call_command("export_fixtures", directory=str(tmp_path))
-    committed = fixture_files(settings.FIXTURE_DIRS[0])
-    assert sorted(committed) == sorted(path.name for path in fixtures.fixture_paths(settings.FIXTURE_DIRS[0]))
-    assert fixture_files(tmp_path) == committed
 
 
 def test_an_admin_edit_shows_in_the_fixtures_as_a_diff_of_that_entry_only(client, tmp_path, editor, source):

@@ -14,6 +14,7 @@ import pytest
 from django.core.management import call_command
 
 from relations.hsg import REPOSITORIES
+from tests.content_support import load_committed_content
 
 SNAPSHOT = Path(__file__).resolve().parents[2] / "shared" / "data" / "hsg-upstream"
 
@@ -27,7 +28,7 @@ def imported(django_db_setup, django_db_blocker):
             pytest.fail(f"{message} CI places ../shared beside the repository; it must be there.")
         pytest.skip(f"{message} Put ../shared beside the repository to run this test.")
     with django_db_blocker.unblock():
-        call_command("load_initial_data", verbosity=0, stdout=StringIO())
+        load_committed_content()
         out = StringIO()
         call_command("import_hsg", str(SNAPSHOT), stdout=out)
         yield out.getvalue()

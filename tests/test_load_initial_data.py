@@ -18,7 +18,7 @@ from django.core.management import CommandError, call_command
 
 from relations import baselines, fixtures
 from relations.models import Citation, Country, Event, LoadedState, Source
-from tests.editorial import CITATIONS, change
+from tests.editorial import CITATIONS, change, fixture_files
 from tests.editorial import form_of as form_data
 from tests.factories import CitationFactory, CountryFactory, EventFactory, SourceFactory
 
@@ -78,6 +78,12 @@ class TestTheCommittedFixtures:
         assert "Nothing to change: the database already matches the fixtures." in output
         assert "relations.citation: 0 created, 0 updated, 0 deleted," in output
         assert before == {model: list(model.objects.values_list("pk", "updated")) for model in before}
+
+    def test_exporting_them_changes_no_file(self, committed, tmp_path):
+        call_command("export_fixtures", directory=str(tmp_path))
+        files = fixture_files(FIXTURES)
+        assert sorted(files) == sorted(path.name for path in fixtures.fixture_paths(FIXTURES))
+        assert fixture_files(tmp_path) == files
 
 
 # A few entries of their own ------------------------------------------------------------------------------

@@ -9,22 +9,11 @@ import json
 
 import lxml.html
 import pytest
-from django.core.management import call_command
 
 from relations import fixtures
 from relations.models import Appointment
 
-
-@pytest.fixture(scope="module")
-def content(django_db_setup, django_db_blocker):
-    """The whole fixture content, loaded once for this module and removed afterwards."""
-    with django_db_blocker.unblock():
-        call_command("load_initial_data", verbosity=0)
-        yield
-        call_command("flush", interactive=False, verbosity=0)
-
-
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("content")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("committed_content")]
 
 
 def bounds(value):
