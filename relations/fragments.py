@@ -22,6 +22,7 @@ from django.db.models import prefetch_related_objects
 from django.utils import translation
 
 from . import caching
+from .models.base import Translated
 
 # The name of the items' fragments in templates/relations/list_base.html.
 ITEM = "list_item"
@@ -49,17 +50,28 @@ def fragment_version(model):
     return version or f"pending:{secrets.token_hex(8)}"
 
 
-def fetch_for_uncached_items(objects, version, lookups):
+def page_entries(queryset, objects, version):
     """
-    Fetch the related rows ``lookups`` name for those of ``objects`` whose items are not
-    cached under ``version``: an item read from the cache needs none of them.
+    Return the entries of ``objects``, a slice of ``queryset`` (a list's page, a search's
+    results), in its order, each fetched whole, with the related rows the queryset's
+    ``item_prefetches`` name, only where its item is not cached under ``version``.
+
+    An item read from the cache needs its key, the entry's primary key, and nothing else but
+    what the page's translation note reads (``Translated.translation_fields``): the first
+    query fetches only those, and a second, made only for items not cached, the rest.
     """
-    if not lookups:
-        return
+    model = objects.model
+    read = model.translation_fields() if issubclass(model, Translated) else []
+    keyed = list(objects.select_related(None).only(model._meta.pk.name, *read))
     # The key the template's {% cache %} gives each item (templates/relations/list_base.html).
-    keys = {make_template_fragment_key(ITEM, [version, item.pk]): item for item in objects}
+    keys = {make_template_fragment_key(ITEM, [version, entry.pk]): entry for entry in keyed}
     cached = caches["fragments"].get_many(keys)
-    prefetch_related_objects([item for key, item in keys.items() if key not in cached], *lookups)
+    uncached = [entry.pk for key, entry in keys.items() if key not in cached]
+    if not uncached:
+        return keyed
+    whole = {entry.pk: entry for entry in queryset.filter(pk__in=uncached)}
+    prefetch_related_objects(list(whole.values()), *queryset.item_prefetches)
+    return [whole.get(entry.pk, entry) for entry in keyed]
 
 
 def form_key(form, path):

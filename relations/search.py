@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 
 from . import figures, filters
-from .fragments import fetch_for_uncached_items, fragment_version
+from .fragments import fragment_version, page_entries
 from .models import LISTED_MODELS
 
 
@@ -38,9 +38,8 @@ def search(query, per_type=10):
     for model in LISTED_MODELS:
         found = filters.FILTERSETS[model]({"q": query}).qs
         count = figures.count(found)
-        results = list(found[:per_type]) if count else []
         version = fragment_version(model)
-        # The related rows of the results whose items are not cached, as on the list.
-        fetch_for_uncached_items(results, version, found.item_prefetches)
+        # Whole entries for the results whose items are not cached, as on the list.
+        results = page_entries(found, found[:per_type], version) if count else []
         groups.append(ResultGroup(model, count, results, version))
     return groups

@@ -15,7 +15,7 @@ from django_filters.views import FilterView
 from . import citing, downloads, filters, forms
 from .feeds import latest_changes
 from .figures import Paginator, figure
-from .fragments import fetch_for_uncached_items, form_key, fragment_version
+from .fragments import form_key, fragment_version, page_entries
 from .models import (
     CITED_MODELS,
     ENTRY_MODELS,
@@ -65,8 +65,8 @@ class PublicListView(FilterView):
         context["downloads"] = downloads.download_links(self.model, self.request.GET)
         version = context["fragment_version"] = fragment_version(self.model)
         context["filter_form_key"] = form_key(self.filterset.form, self.request.path)
-        # The related rows of the items not cached only: a cached item needs none.
-        fetch_for_uncached_items(context["object_list"], version, self.object_list.item_prefetches)
+        # Whole entries for the items not cached only: a cached item needs its key.
+        context["object_list"] = page_entries(self.object_list, context["object_list"], version)
         return context
 
     def render_to_response(self, context, **response_kwargs):

@@ -39,13 +39,22 @@ class Translated:
             return getattr(self, f"{field}_es"), "es"
         return getattr(self, field), "en"
 
+    @classmethod
+    def translatable_fields(cls):
+        """The fields that have the site's Spanish versions beside them: ["title", "summary"]."""
+        return [f.name.removesuffix("_es") for f in cls._meta.fields if f.name.endswith("_es")]
+
+    @classmethod
+    def translation_fields(cls):
+        """What ``shown_in_translation`` reads: each translatable field and its Spanish version."""
+        return [name for field in cls.translatable_fields() for name in (field, f"{field}_es")]
+
     def shown_in_translation(self, fields=None):
         """
         The fields (of ``fields``, else of all) that the active language shows in the site's
         translation: ["title", "summary"].
         """
-        translatable = [f.name.removesuffix("_es") for f in self._meta.fields if f.name.endswith("_es")]
-        asked = [field for field in translatable if fields is None or field in fields]
+        asked = [field for field in self.translatable_fields() if fields is None or field in fields]
         return [field for field in asked if self.translated(field)[1] != "en"]
 
 

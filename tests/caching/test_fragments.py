@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from relations.file_cache import FileCache
 from relations.models import Event
 
-from ..factories import AppointmentFactory, EnvoyFactory, MissionFactory, TopicFactory
+from ..factories import AppointmentFactory, EnvoyFactory, EventFactory, MissionFactory, TopicFactory
 from ..html import get, one, select, text, texts
 
 # Every save commits, as on a site: when the version changes depends on the commit.
@@ -126,6 +126,55 @@ def test_the_related_rows_of_cached_items_are_not_fetched(client, fragments):
     assert len(appointment_queries(first)) == 1, "the first request fetches the items' appointments at once"
     assert not appointment_queries(second)
     assert titles == ["Envoy 0", "Envoy 1", "Envoy 2"]
+
+
+def envoy_row_queries(queries):
+    """The queries that read envoys' rows whole (their names), not only their keys."""
+    selects = [query["sql"] for query in queries]
+    return [sql for sql in selects if '"relations_envoy"."name"' in sql.split(" FROM ")[0]]
+
+
+def test_the_entries_of_cached_items_are_read_by_key_only(client, fragments):
+    for number in range(3):
+        EnvoyFactory(name=f"Envoy {number}")
+    with CaptureQueriesContext(connection) as first:
+        item_titles(client, "/envoys/")
+    with CaptureQueriesContext(connection) as second:
+        titles = item_titles(client, "/envoys/?another=page")
+    assert len(envoy_row_queries(first)) == 1, "the first request reads the items' entries whole"
+    assert not envoy_row_queries(second)
+    assert titles == ["Envoy 0", "Envoy 1", "Envoy 2"]
+
+
+def test_a_spanish_page_of_cached_items_notes_their_translation_without_reading_them_whole(client, fragments):
+    EventFactory(title="Recognition", title_es="Reconocimiento", slug="recognition")
+    get(client, "/es/events/")
+    with CaptureQueriesContext(connection) as queries:
+        page = get(client, "/es/events/?another=page")
+    assert select(page, "main .results .translation-note")
+    rows = [
+        query["sql"]
+        for query in queries
+        if 'FROM "relations_event"' in query["sql"] and not query["sql"].startswith("SELECT COUNT")
+    ]
+    assert len(rows) == 1, rows
+
+
+def test_a_page_of_cached_and_new_items_shows_each_in_its_place(client, fragments, countries):
+    # Cooley and Prevost cached on the list of the United States' envoys; Pardo, of Peru's, not.
+    for name, country in [("James Cooley", "us"), ("José Pardo", "pe"), ("John Prevost", "us")]:
+        envoy = EnvoyFactory(name=name, sort_name=name.split()[-1], sending_country=countries[country])
+        AppointmentFactory(envoy=envoy, rank="minister", appointed="1826-05-02")
+    item_titles(client, "/envoys/?sending=us")
+    with CaptureQueriesContext(connection) as queries:
+        page = get(client, "/envoys/")
+    assert texts(page, "main .items .item-title") == ["James Cooley", "José Pardo", "John Prevost"]
+    # Only Pardo's entry is read whole, and his item shows his appointment.
+    (whole,) = envoy_row_queries(queries)
+    assert "jose-pardo" in whole
+    assert "james-cooley" not in whole
+    appointments = texts(page, "main .items .item-appointments")
+    assert [shown.split(",")[0] for shown in appointments] == ["Minister"] * 3
 
 
 def test_an_item_shows_its_related_rows_when_rendered_anew(client, fragments):
