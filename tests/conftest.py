@@ -69,11 +69,18 @@ def sample_content(django_db_setup, django_db_blocker):
         transaction.set_rollback(True)
 
 
+@pytest.fixture(scope="session")
+def run_directory(tmp_path_factory):
+    """A directory for the whole run, shared by its worker processes."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
 @pytest.fixture(scope="module")
-def committed_content(django_db_setup, django_db_blocker):
+def committed_content(django_db_setup, django_db_blocker, run_directory):
     """The whole committed content, for the module; the database is emptied after it."""
     with django_db_blocker.unblock():
-        load_committed_content()
+        load_committed_content(run_directory)
         yield
         call_command("flush", interactive=False, verbosity=0)
 

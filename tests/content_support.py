@@ -5,7 +5,9 @@ case of ../shared/data/hsg/DISAGREEMENTS.md is shown as "Sources differ" on a cl
 explained in an editorial note.
 """
 
+import fcntl
 import sqlite3
+from contextlib import closing
 from io import StringIO
 from pathlib import Path
 
@@ -30,24 +32,30 @@ SEEDS = {
 SEED_TEXTS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 
-# The committed content as load_initial_data leaves it: on SQLite, loaded once in each process and
-# copied aside, so that later modules get the copy back instead of loading it again.
-_committed_copy = None
+def load_committed_content(directory):
+    """
+    Bring the database to what ``load_initial_data`` makes of the committed fixtures.
 
-
-def load_committed_content():
-    """Bring the database to what ``load_initial_data`` makes of the committed fixtures."""
-    global _committed_copy
+    On SQLite, the first process of the run to need them loads them and copies the database
+    to ``directory`` (one directory for the whole run, shared by the worker processes): the
+    others, and later modules, copy it back instead of loading them again.
+    """
     if connection.vendor != "sqlite":
         call_command("load_initial_data", stdout=StringIO())
         return
     connection.ensure_connection()
-    if _committed_copy is None:
-        call_command("load_initial_data", stdout=StringIO())
-        _committed_copy = sqlite3.connect(":memory:")
-        connection.connection.backup(_committed_copy)
-        return
-    _committed_copy.backup(connection.connection)
+    copy = directory / "committed-content.sqlite3"
+    with open(directory / "committed-content.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # Another process may be making the copy.
+        if not copy.exists():
+            call_command("load_initial_data", stdout=StringIO())
+            made = directory / "committed-content.sqlite3.part"
+            with closing(sqlite3.connect(made)) as target:
+                connection.connection.backup(target)
+            made.replace(copy)
+            return
+    with closing(sqlite3.connect(copy)) as source:
+        source.backup(connection.connection)
     # What the copy replaced without Django seeing it: the content types' ids, and the content.
     ContentType.objects.clear_cache()
     content_changed()

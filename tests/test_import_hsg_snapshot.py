@@ -14,13 +14,12 @@ import pytest
 from django.core.management import call_command
 
 from relations.hsg import REPOSITORIES
-from tests.content_support import load_committed_content
 
 SNAPSHOT = Path(__file__).resolve().parents[2] / "shared" / "data" / "hsg-upstream"
 
 
 @pytest.fixture(scope="module")
-def imported(django_db_setup, django_db_blocker):
+def imported(committed_content, django_db_blocker):
     """The committed fixtures loaded, then the snapshot imported: the import's output."""
     if not SNAPSHOT.is_dir():
         message = f"The snapshot of the Office of the Historian's repositories is not at {SNAPSHOT}."
@@ -28,11 +27,9 @@ def imported(django_db_setup, django_db_blocker):
             pytest.fail(f"{message} CI places ../shared beside the repository; it must be there.")
         pytest.skip(f"{message} Put ../shared beside the repository to run this test.")
     with django_db_blocker.unblock():
-        load_committed_content()
         out = StringIO()
         call_command("import_hsg", str(SNAPSHOT), stdout=out)
-        yield out.getvalue()
-        call_command("flush", interactive=False, verbosity=0)
+        return out.getvalue()
 
 
 @pytest.mark.django_db
