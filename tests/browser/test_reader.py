@@ -189,34 +189,45 @@ WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 
 
+# The scripts of a page that would run: not its data blocks (structured data, ld+json).
+RUNNABLE_SCRIPTS = "[...document.scripts].filter(s => !s.type || /javascript|module/i.test(s.type)).length"
+
+
 @pytest.fixture(scope="module")
 def page_checks(chromium, site_server, sample_site, axe, axe_source):
     """
     Every page type at phone and desktop widths: what axe-core finds in light mode (every
     rule), in dark mode (the colour rules, at desktop width) and how wide the page is.
     With ``SCREENSHOTS`` set, each page is also saved as a screenshot in ``screenshots/``.
+
+    Each page is loaded once, at the phone's width, and then widened: the site has no
+    script (which ``test_pages_have_no_script`` checks), so its layout at a width is its
+    style sheet's alone, however the width came.
     """
     screenshots = bool(os.environ.get("SCREENSHOTS"))
     if screenshots:
         SCREENSHOTS.mkdir(exist_ok=True)
     checks = {}
-    for width, viewport in WIDTHS.items():
-        context = new_context(chromium, site_server.url, viewport)
-        context.add_init_script(script=axe_source)
-        page = context.new_page()
-        for name, url in PAGE_TYPES.items():
-            page.emulate_media(color_scheme="light")
-            page.goto(url)
+    context = new_context(chromium, site_server.url, PHONE)
+    context.add_init_script(script=axe_source)
+    page = context.new_page()
+    for name, url in PAGE_TYPES.items():
+        page.set_viewport_size(PHONE)
+        page.emulate_media(color_scheme="light")
+        page.goto(url)
+        scripts = page.evaluate(RUNNABLE_SCRIPTS)
+        for width, viewport in WIDTHS.items():
+            page.set_viewport_size(viewport)
             checks[name, width] = {
                 "light": axe(page),
                 "width": page.evaluate("document.documentElement.scrollWidth"),
+                "scripts": scripts,
             }
             if screenshots:
                 page.screenshot(path=SCREENSHOTS / f"{name}-{width}.png", full_page=True)
-            if width == "desktop":
-                page.emulate_media(color_scheme="dark")
-                checks[name, width]["dark"] = axe(page, rules=COLOUR_RULES)
-        context.close()
+        page.emulate_media(color_scheme="dark")
+        checks[name, "desktop"]["dark"] = axe(page, rules=COLOUR_RULES)
+    context.close()
     return checks
 
 
@@ -237,3 +248,9 @@ def test_axe_finds_no_colour_violations_in_dark_mode(page_checks, name):
 @pytest.mark.parametrize(("name", "width"), PAGE_CHECKS, ids=PAGE_CHECK_IDS)
 def test_pages_fit_the_screen(page_checks, name, width):
     assert page_checks[name, width]["width"] <= WIDTHS[width]["width"]
+
+
+@pytest.mark.parametrize("name", PAGE_TYPES)
+def test_pages_have_no_script(page_checks, name):
+    # Were there one, a page widened after loading might not be the page loaded at that width.
+    assert page_checks[name, "phone"]["scripts"] == 0
