@@ -65,9 +65,10 @@ class PageNotes:
     def refs(self, owner):
         """
         Number the citations that date ``owner`` (else those of it as a whole, else all of them);
-        return the references to show beside it: [(note, whether it is the first), ...].
+        return the references to show beside it: [(note, whether it is the first), ...]. Its
+        citations are its ``page_citations``, as ``Period.citations`` fetches them.
         """
-        citations = sorted(owner.citations.all(), key=lambda citation: citation.position)
+        citations = sorted(owner.page_citations, key=lambda citation: citation.position)
         dating = [citation for citation in citations if citation.claim in DATING_CLAIMS[type(owner)]]
         whole = [citation for citation in citations if not citation.claim]
         refs = []
@@ -168,7 +169,9 @@ class Period:
         return cls(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
 
     def citations(self):
-        return Prefetch("citations", Citation.objects.select_related("source"))
+        # As a list of each row's own: a queryset for each of the page's rows would cost more
+        # than the query that fetches them all.
+        return Prefetch("citations", Citation.objects.select_related("source"), to_attr="page_citations")
 
     def envoys(self):
         """Each country that sends envoys, with the appointments of its envoys in post: [(country, [...])]."""
