@@ -143,7 +143,7 @@ class EnvoyFilter(PublicFilterSet):
     sending = django_filters.ModelChoiceFilter(
         label=_("Sent by"),
         field_name="sending_country",
-        queryset=Country.objects.filter(envoys__isnull=False).distinct(),
+        queryset=Country.objects.named_by(Envoy.objects.all(), "sending_country"),
         empty_label=_("Either country"),
     )
     rank = django_filters.ChoiceFilter(
@@ -192,13 +192,13 @@ class MissionFilter(PublicFilterSet):
     country = django_filters.ModelChoiceFilter(
         label=_("Sent by"),
         field_name="sending_country",
-        queryset=Country.objects.filter(missions_sent__isnull=False).distinct(),
+        queryset=Country.objects.named_by(Mission.objects.all(), "sending_country"),
         empty_label=_("Either country"),
     )
     host = django_filters.ModelChoiceFilter(
         label=_("Host country"),
         field_name="host_country",
-        queryset=Country.objects.filter(missions_hosted__isnull=False).distinct(),
+        queryset=Country.objects.named_by(Mission.objects.all(), "host_country"),
         empty_label=_("Either country"),
     )
     kind = django_filters.ChoiceFilter(

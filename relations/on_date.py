@@ -28,7 +28,7 @@ from django.views.generic import TemplateView
 
 from .citations import Note, passage_key
 from .figures import figure
-from .models import Agreement, Appointment, Citation, Country, Entry, Event, Mission
+from .models import Agreement, Appointment, Citation, Country, Envoy, Event, Mission
 from .partial_dates import PartialDate
 from .spans import FIRST_DAY, LAST_DAY
 
@@ -185,7 +185,7 @@ class Period:
             self.notes,
             key=("envoy__sending_country", lambda appointment: appointment.envoy.sending_country_id),
         )
-        countries = Country.objects.filter(envoys__status=Entry.Status.PUBLISHED).distinct().order_by("name")
+        countries = Country.objects.named_by(Envoy.objects.published(), "sending_country").order_by("name")
         by_country = []
         for country in countries:
             shown = appointments.get(country.pk, Shown())

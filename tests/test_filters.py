@@ -386,3 +386,18 @@ def test_a_search_that_cannot_be_read_says_so(client):
     page = html.parse(response)
     assert html.texts(page, "main .errorlist li") == ["Null characters are not allowed."]
     assert html.select(page, "main .search-group") == []
+
+
+def test_the_country_filters_offer_the_countries_that_send_or_host_each_type(client):
+    us, pe = CountryFactory(), CountryFactory(peru=True)
+    CountryFactory(code="gran-colombia", name="Gran Colombia", name_es="Gran Colombia", iso_code="")
+    EnvoyFactory(name="James Cooley", sending_country=us)
+    EnvoyFactory(name="José Pardo", sending_country=us)
+    MissionFactory(name="Legation in Lima", sending_country=us, host_country=pe)
+
+    def offered(url, field):
+        return html.texts(get_ok(client, url), f"main #id_{field} option")[1:]
+
+    assert offered("/envoys/", "sending") == ["United States"]
+    assert offered("/missions/", "country") == ["United States"]
+    assert offered("/missions/", "host") == ["Peru"]

@@ -102,6 +102,18 @@ def test_an_end_known_to_the_month_leaves_that_month_open(client, legation):
     assert standings(client, "/on/1894-01-01/", "envoys-heading") == {}
 
 
+def test_a_country_has_its_envoys_section_where_it_has_published_envoys(client, legation):
+    AppointmentFactory(
+        envoy=EnvoyFactory(name="James Cooley"), mission=legation, credentials_presented="1827-05-21"
+    )
+    drafted = EnvoyFactory(
+        name="José Pardo", status="draft", sending_country=CountryFactory(peru=True), slug="jose-pardo"
+    )
+    AppointmentFactory(envoy=drafted, mission=legation, credentials_presented="1827-05-21")
+    page = html.get(client, "/on/1827/")
+    assert html.texts(page, "main .country-envoys h3") == ["Sent by United States"]
+
+
 def test_a_derived_date_is_possible_as_far_as_it_reaches(legation):
     AppointmentFactory(mission=legation, appointed=None, credentials_presented="c. 1850", ended="1855")
     in_post = Appointment.objects.published().in_post_on

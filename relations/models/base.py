@@ -58,6 +58,15 @@ class Translated:
         return [field for field in asked if self.translated(field)[1] != "en"]
 
 
+class CountryQuerySet(models.QuerySet):
+    def named_by(self, rows, field):
+        """
+        Return the countries that one or more of ``rows`` (a queryset) names in ``field``:
+        each looked up by the index of ``field``, not by joining every row.
+        """
+        return self.filter(models.Exists(rows.filter(**{field: models.OuterRef("pk")})))
+
+
 class Country(Translated, models.Model):
     """A state party to the relations, historical states included."""
 
@@ -77,6 +86,8 @@ class Country(Translated, models.Model):
     )
     existed_from = models.PositiveSmallIntegerField(_("existed from (year)"), null=True, blank=True)
     existed_to = models.PositiveSmallIntegerField(_("existed to (year)"), null=True, blank=True)
+
+    objects = CountryQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
