@@ -1,6 +1,7 @@
 """
 What every test module may use: the sample content, built once per module, the committed
-content, loaded once per module, and the editors and entries of the admin's tests.
+content, loaded once per run and copied into each module that reads it, and the editors and
+entries of the admin's tests.
 
 Tests that only read the sample content share one copy of it: ``sample_content`` builds it
 once for the module, in a transaction rolled back after the module's last test, and each
