@@ -8,6 +8,10 @@ os.environ.setdefault("DJANGO_SECRET_KEY", "test-suite-only-key-never-used-for-a
 from .settings import *  # noqa: E402, F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Each request's connection closed when it ends: a live server's request threads outlive the
+# requests of a browser's kept-alive connections, and a connection one of them kept open would
+# still hold the test database when the run ends and drops it.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
