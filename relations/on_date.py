@@ -92,16 +92,21 @@ SHOWN = 10
 class Shown(list):
     """
     The first entries of one list of the page, at most ``SHOWN``, how many it has in all, and
-    the ``link`` to a page that lists them all (or more), if any.
+    the ``link`` to a page that lists them all (or more), if any, with its ``link_text``.
     """
 
-    def __init__(self, rows=(), total=0, link=None):
+    def __init__(self, rows=(), total=0):
         super().__init__(rows)
-        self.total, self.link = total, link
+        self.total, self.link, self.link_text = total, None, ""
 
     @property
     def unshown(self):
         return self.total - len(self)
+
+    def link_to(self, text, name, **filters):
+        """Link to the list page ``name``, with ``filters`` as its query, in the words ``text``."""
+        self.link = reverse(name) + (f"?{urlencode(filters)}" if filters else "")
+        self.link_text = text
 
 
 def first_shown(name, queryset, order, notes, key=None):
@@ -145,11 +150,6 @@ def first_shown(name, queryset, order, notes, key=None):
     return lists if by else lists.get(None, Shown())
 
 
-def list_link(name, **filters):
-    """The path of a list page, with ``filters`` as its query."""
-    return reverse(name) + (f"?{urlencode(filters)}" if filters else "")
-
-
 class Period:
     """One day, or one year, of the record: what was in post, open and in force, and what happened."""
 
@@ -189,7 +189,12 @@ class Period:
         by_country = []
         for country in countries:
             shown = appointments.get(country.pk, Shown())
-            shown.link = list_link("relations:envoy-list", sending=country.code, in_office=self.first.year)
+            shown.link_to(
+                gettext("All of them in office during %(year)s") % {"year": self.first.year},
+                "relations:envoy-list",
+                sending=country.code,
+                in_office=self.first.year,
+            )
             by_country.append((country, shown))
         return by_country
 
@@ -203,7 +208,7 @@ class Period:
             ["sending_country", "opened", "name"],
             self.notes,
         )
-        missions.link = list_link("relations:mission-list")
+        missions.link_to(gettext("All missions"), "relations:mission-list")
         return missions
 
     def undated_missions(self):
@@ -219,7 +224,7 @@ class Period:
             ["in_force", "signed", "title"],
             self.notes,
         )
-        agreements.link = list_link("relations:agreement-list")
+        agreements.link_to(gettext("All agreements"), "relations:agreement-list")
         return agreements
 
     def undated_agreements(self):
@@ -242,9 +247,14 @@ class Period:
             self.notes,
             key=("certain", attrgetter("certain")),
         )
-        link = list_link("relations:event-list", year_from=self.first.year, year_to=self.first.year)
         certain, longer = events.get(True, Shown()), events.get(False, Shown())
-        certain.link = longer.link = link
+        for shown in certain, longer:
+            shown.link_to(
+                gettext("All events of %(year)s") % {"year": self.first.year},
+                "relations:event-list",
+                year_from=self.first.year,
+                year_to=self.first.year,
+            )
         return certain, longer
 
     def context(self):
@@ -262,7 +272,6 @@ class Period:
             "events": events,
             "longer_events": longer_events,
             "notes": self.notes,
-            "year_of_page": self.first.year,
         }
 
 

@@ -453,3 +453,15 @@ def test_the_heading_of_a_days_page_does_not_link_to_itself(client):
     (heading,) = document.xpath("//h1")
     assert heading.text_content() == "Relations on 21 May 1827"
     assert not heading.xpath(".//a")
+
+
+def test_the_longer_periods_list_links_to_the_years_events_when_the_month_has_none(client):
+    for number in range(SHOWN + 1):
+        EventFactory(title=f"Sometime in 1900, number {number}", date="1900")
+    page = html.get(client, "/on/1900-06-15/")
+    assert unshown_notes(page) == {
+        "events-heading": (
+            f"The first {SHOWN} of {SHOWN + 1} are listed here. All events of 1900",
+            ["/events/?year_from=1900&year_to=1900"],
+        ),
+    }
