@@ -178,6 +178,13 @@ CACHES["fragments"] = {
     "LOCATION": "fragments",
     "OPTIONS": {"MAX_ENTRIES": 20_000},
 }
+# The pages each process served last, in its own memory: read there, a page costs no read of
+# the shared cache. Their keys hold the content version too (relations/caching.py).
+CACHES["recent-pages"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "recent-pages",
+    "OPTIONS": {"MAX_ENTRIES": 500},
+}
 # How long a cached page is kept at most (a change of content ends it sooner), and how long
 # browsers and proxies may reuse a public page without asking again.
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))

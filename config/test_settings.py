@@ -22,6 +22,7 @@ CACHES = {
     # rendered now, and the caches' own tests give each a cache of their own (tests/caching/).
     "pages": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
     "fragments": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    "recent-pages": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
 }
 PAGE_CACHE_ALIAS = "pages"
 CONTENT_VERSION_CACHE_ALIAS = "default"

@@ -70,6 +70,35 @@ def page_cache():
     return caches[settings.PAGE_CACHE_ALIAS]
 
 
+def recent_pages():
+    # The pages this process served last, in its own memory ("recent-pages"): a page is
+    # read there without reading the shared cache's file or server.
+    return caches["recent-pages"]
+
+
+def kept(key, own):
+    """
+    What the page cache keeps under ``key``, or None: read first from ``own``, a cache in this
+    process's memory, else from the shared page cache and then copied into ``own``.
+
+    Whatever is kept under a key of the content version stays true for as long as it is
+    kept, so a process's copy is as good as the shared one: once the content changes, the
+    key changes, and neither is read again.
+    """
+    value = own.get(key)
+    if value is None:
+        value = page_cache().get(key)
+        if value is not None:
+            own.set(key, value, settings.PAGE_CACHE_SECONDS)
+    return value
+
+
+def keep(key, value, own):
+    """Keep ``value`` under ``key`` in the page cache, and in ``own``, this process's copy of it."""
+    own.set(key, value, settings.PAGE_CACHE_SECONDS)
+    page_cache().set(key, value, settings.PAGE_CACHE_SECONDS)
+
+
 def version_cache():
     # Apart from the pages, so that no number of them can crowd the version out.
     return caches[settings.CONTENT_VERSION_CACHE_ALIAS]
@@ -271,7 +300,7 @@ class PageCacheMiddleware:
         try:
             version = content_version()
             key = PageKey.for_request(request, host, version)
-            stored = page_cache().get(key.key)
+            stored = kept(key.key, recent_pages())
         except Exception:
             logger.exception("Could not read the page cache; the page is served uncached.")
             return self.get_response(request)
@@ -322,7 +351,7 @@ def _store(key, status, headers, content):
             content, encoding = compressed, "gzip"
     stored = (status, headers, content, encoding)
     try:
-        page_cache().set(key.key, stored, settings.PAGE_CACHE_SECONDS)
+        keep(key.key, stored, recent_pages())
     except Exception:
         logger.exception("Could not cache the page %s.", key.key)
     return stored

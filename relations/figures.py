@@ -16,14 +16,13 @@ neither reads nor fills the page cache: what it would see is not yet what others
 import hashlib
 import logging
 
-from django.conf import settings
 from django.core.cache import caches
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator as DjangoPaginator
 from django.db.models import QuerySet
 from django.utils.functional import cached_property
 
-from .caching import page_cache, versioned
+from .caching import keep, kept, versioned
 
 logger = logging.getLogger(__name__)
 
@@ -40,21 +39,16 @@ def figure(work, *key):
             return work()
         key = f"relations:figure:{hashlib.blake2b(identity.encode(), digest_size=16).hexdigest()}"
         # Wrapped, so that a figure that is None is told apart from one not kept.
-        kept = own_memory().get(key)
-        if kept is None:
-            kept = page_cache().get(key)
-            if kept is not None:
-                own_memory().set(key, kept, settings.PAGE_CACHE_SECONDS)
+        stored = kept(key, own_memory())
     except Exception:
         logger.exception("Could not read the figure %r from the cache; it is worked out again.", key)
         return work()
-    if kept is not None:
-        return kept[0]
+    if stored is not None:
+        return stored[0]
     value = work()
     try:
         # Kept as long as a page: one kept under an old version is never read, and goes.
-        own_memory().set(key, (value,), settings.PAGE_CACHE_SECONDS)
-        page_cache().set(key, (value,), settings.PAGE_CACHE_SECONDS)
+        keep(key, (value,), own_memory())
     except Exception:
         logger.exception("Could not keep the figure %r in the cache.", key)
     return value

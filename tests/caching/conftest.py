@@ -8,21 +8,35 @@ from ..factories import EventFactory
 from . import urls
 
 
-def own_cache(settings, alias):
-    """Give the cache ``alias`` (off in the other tests) an empty memory cache of its own."""
+def own_cache(settings, *aliases):
+    """
+    Give the caches ``aliases`` (off in the other tests) an empty memory cache each, of their
+    own; yield the first.
+    """
     settings.CACHES = {
         **settings.CACHES,
-        alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"{alias}-tests"},
+        **{
+            alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"{alias}-tests"}
+            for alias in aliases
+        },
     }
-    cache = caches[alias]
-    cache.clear()
-    yield cache
-    cache.clear()
+    own = [caches[alias] for alias in aliases]
+    for cache in own:
+        cache.clear()
+    yield own[0]
+    for cache in own:
+        cache.clear()
 
 
 @pytest.fixture
 def page_cache(settings):
-    yield from own_cache(settings, "pages")
+    """The page cache, and each process's copies of its pages (``recent_pages``), as on a site."""
+    yield from own_cache(settings, "pages", "recent-pages")
+
+
+@pytest.fixture
+def recent_pages(page_cache):
+    return caches["recent-pages"]
 
 
 @pytest.fixture

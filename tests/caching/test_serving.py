@@ -102,6 +102,28 @@ def test_the_feed_and_the_pages_for_crawlers_are_cached(client, page_cache, even
     assert second.content == first.content
 
 
+def test_each_process_serves_the_pages_it_read_last_from_its_own_memory(
+    client, page_cache, recent_pages, own_views
+):
+    client.get("/plain/")
+    # Gone from the shared cache, as culled: this process still has its copy.
+    page_cache.clear()
+    assert client.get("/plain/").content == b"Hello"
+    assert own_views == ["/plain/"]
+    # Another process, without a copy, reads the shared cache's and keeps one.
+    client.get("/plain/?again")
+    recent_pages.clear()
+    client.get("/plain/?again")
+    page_cache.clear()
+    assert client.get("/plain/?again").content == b"Hello"
+    assert own_views == ["/plain/", "/plain/"]
+    # A change to the content: neither copy is read again.
+    EventFactory()
+    client.get("/plain/")
+    client.get("/plain/?again")
+    assert own_views == ["/plain/", "/plain/", "/plain/", "/plain/"]
+
+
 def test_pages_are_cached_by_query_string(client, page_cache, event):
     EventFactory(title="A visit to Lima", category=Event.Category.VISIT)
     client.get("/events/")
