@@ -181,6 +181,14 @@ class Note:
         return f"ref-{self.number}"
 
     @property
+    def key(self):
+        """
+        What the note's rendering depends on, besides the content and whether it is referenced:
+        its number and its citations.
+        """
+        return f"{self.number}:{','.join(str(citation.pk) for _owner, citation in self.citations)}"
+
+    @property
     def current(self):
         """True if the source gives what this passage supports as true when it was written."""
         return any(citation.current for _, citation in self.citations)

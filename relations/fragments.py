@@ -26,6 +26,8 @@ from .models.base import Translated
 
 # The name of the items' fragments in templates/relations/list_base.html.
 ITEM = "list_item"
+# The name of the notes' fragments in templates/includes/notes.html.
+NOTE = "page_note"
 
 
 def fragment_seconds(request):

@@ -10,13 +10,22 @@ about one period, and the template says where partial dates leave an answer unce
 Each list shows its first ``SHOWN`` entries and says how many it has in all, so that a
 page stays small however large the record grows; which entries those are is a figure of
 the content (``figures``), worked out once for each version of it.
+
+Each entry's item and each note is cached as a fragment (``fragments``), under the content
+version, the language and the period, which decides what is certain and how the notes are
+numbered. A page whose items and notes are cached reads its entries by key, with only what
+numbers their notes, and fetches whole only those it must render anew.
 """
 
 import calendar
 import datetime
+import functools
+from collections import defaultdict
 from operator import attrgetter
 
 from django import forms
+from django.core.cache import caches
+from django.core.cache.utils import make_template_fragment_key
 from django.db.models import Count, F, Prefetch, Window
 from django.db.models.functions import RowNumber
 from django.http import HttpResponseRedirect
@@ -28,6 +37,7 @@ from django.views.generic import TemplateView
 
 from .citations import Note, passage_key
 from .figures import figure
+from .fragments import NOTE, fragment_version
 from .models import Agreement, Appointment, Citation, Country, Envoy, Event, Mission
 from .partial_dates import PartialDate
 from .spans import FIRST_DAY, LAST_DAY
@@ -85,6 +95,9 @@ class PageNotes:
         return refs
 
 
+# What the fragment version of the page's items and notes names.
+FRAGMENTS = "on-date"
+
 #: The most entries one list of the page shows; beyond it, the list says how many there are.
 SHOWN = 10
 
@@ -109,45 +122,13 @@ class Shown(list):
         self.link_text = text
 
 
-def first_shown(name, queryset, order, notes, key=None):
-    """
-    The first ``SHOWN`` rows of ``queryset`` in ``order``, each given ``refs``, the references
-    to its notes on the page: a ``Shown`` list. With ``key``, a field and how to read it from
-    a row (``("certain", attrgetter("certain"))``), the first of each of its values: a dict
-    of lists, by value.
-
-    Choosing them, and counting them all, takes a pass over every row that matches: which
-    they are is kept as a figure of the content, under ``name`` (the list and its period),
-    and on later pages they are read by key.
-    """
-    by, value_of = key or (None, lambda row: None)
-    partition = {"partition_by": [F(by)]} if by else {}
-    numbered = (
-        queryset.annotate(
-            position=Window(RowNumber(), order_by=list(order), **partition),
-            total=Window(Count("pk"), **partition),
-        )
-        .filter(position__lte=SHOWN)
-        .order_by(*order)
-    )
-    fetched = []
-
-    def choose():
-        fetched.extend(numbered)
-        return [(row.pk, row.total, value_of(row)) for row in fetched]
-
-    chosen = figure(choose, "first shown", *name)
-    totals = {value: total for _pk, total, value in chosen}
-    if chosen and not fetched:
-        fetched = queryset.filter(pk__in=[pk for pk, _total, _value in chosen]).order_by(*order)
-    lists = {}
-    for row in fetched:
-        value = value_of(row)
-        if value not in lists:
-            lists[value] = Shown(total=totals[value])
-        row.refs = notes.refs(row)
-        lists[value].append(row)
-    return lists if by else lists.get(None, Shown())
+def _whole(whole, owner, citation):
+    """(owner, citation), whole where ``whole`` has the owner: [(model, pk): row]."""
+    row = whole.get((type(owner), owner.pk))
+    if row is None:
+        return owner, citation
+    (whole_citation,) = [each for each in row.page_citations if each.pk == citation.pk]
+    return row, whole_citation
 
 
 class Period:
@@ -158,6 +139,12 @@ class Period:
         # The events of a day's page are those of its month.
         self.events_first, self.events_last = events_first or first, events_last or last
         self.notes = PageNotes()
+        # The rows read by key only, by model: (the name of their item's fragment, the
+        # queryset that fetches them whole, the rows).
+        self.read_by_key = {}
+        self.shown = []
+        # What the page's items and notes are cached under, with their own keys.
+        self.fragment_version = fragment_version(FRAGMENTS)
 
     @classmethod
     def day(cls, day):
@@ -173,16 +160,97 @@ class Period:
         # than the query that fetches them all.
         return Prefetch("citations", Citation.objects.select_related("source"), to_attr="page_citations")
 
+    def first_shown(self, name, model, matching, order, key=None):
+        """
+        The first ``SHOWN`` rows of ``model`` that ``matching()`` (a queryset) holds, in
+        ``order``, each given ``refs``, the references to its notes on the page: a ``Shown``
+        list. With ``key``, a field and how to read it from a row (``("certain",
+        attrgetter("certain"))``), the first of each of its values: a dict of lists, by value.
+
+        Choosing them, and counting them all, takes a pass over every row that matches: which
+        they are is kept as a figure of the content, under ``name`` (the list and its period).
+        On later pages they are read by key, with what numbers their notes, and ``complete``
+        fetches whole only those whose item, or one of whose notes, is not cached. The
+        queryset is made only when it is used.
+        """
+        by, value_of = key or (None, lambda row: None)
+        matching = functools.cache(matching)
+        fetched = []
+
+        def choose():
+            partition = {"partition_by": [F(by)]} if by else {}
+            numbered = matching().annotate(
+                position=Window(RowNumber(), order_by=list(order), **partition),
+                total=Window(Count("pk"), **partition),
+            )
+            fetched.extend(numbered.filter(position__lte=SHOWN).order_by(*order))
+            return [(row.pk, row.total, value_of(row)) for row in fetched]
+
+        chosen = figure(choose, "first shown", *name)
+        if chosen and not fetched:
+            keyed = model.objects.filter(pk__in=[pk for pk, _total, _value in chosen])
+            keyed = {row.pk: row for row in keyed.only("pk").prefetch_related(self.cited_passages())}
+            fetched = [keyed[pk] for pk, _total, _value in chosen]
+            self.read_by_key[model] = (matching, fetched)
+        lists = {}
+        for row, (_pk, total, value) in zip(fetched, chosen, strict=True):
+            if value not in lists:
+                lists[value] = Shown(total=total)
+                self.shown.append(lists[value])
+            row.refs = self.notes.refs(row)
+            lists[value].append(row)
+        return lists if by else lists.get(None, Shown())
+
+    def cited_passages(self):
+        """Each row's citations, with only what numbers its notes (``PageNotes.refs``, ``passage_key``)."""
+        fields = ["content_type", "object_id", "position", "claim", "source", "locator", "quotation"]
+        return Prefetch("citations", Citation.objects.only(*fields), to_attr="page_citations")
+
+    def complete(self):
+        """
+        Fetch whole the rows read by key whose item, or one of whose notes, is not cached, and
+        put them in their places in the lists and the notes.
+        """
+        version = self.fragment_version
+        items = {
+            # The key each item's {% cache %} gives it (templates/includes/on_date/).
+            make_template_fragment_key(f"on_date_{model._meta.model_name}", [version, self.key, row.pk]): row
+            for model, (_matching, rows) in self.read_by_key.items()
+            for row in rows
+        }
+        notes = {make_template_fragment_key(NOTE, [version, note.key]): note for note in self.notes}
+        cached = caches["fragments"].get_many([*items, *notes])
+        wanted = defaultdict(set)
+        for row in [row for key, row in items.items() if key not in cached]:
+            wanted[type(row)].add(row.pk)
+        for note in [note for key, note in notes.items() if key not in cached]:
+            for owner, _citation in note.citations:
+                if type(owner) in self.read_by_key:
+                    wanted[type(owner)].add(owner.pk)
+        whole = {}
+        for model, pks in wanted.items():
+            matching, _rows = self.read_by_key[model]
+            whole.update({(model, row.pk): row for row in matching().filter(pk__in=pks)})
+        for shown in self.shown:
+            for at, row in enumerate(shown):
+                if (type(row), row.pk) in whole:
+                    whole_row = shown[at] = whole[type(row), row.pk]
+                    whole_row.refs = row.refs
+        for note in self.notes:
+            note.citations = [_whole(whole, owner, citation) for owner, citation in note.citations]
+
     def envoys(self):
         """Each country that sends envoys, with the appointments of its envoys in post: [(country, [...])]."""
-        appointments = first_shown(
+        appointments = self.first_shown(
             ("envoys", self.first, self.last),
-            Appointment.objects.published()
-            .in_post_during(self.first, self.last)
-            .select_related("envoy", "mission__sending_country", "mission__host_country")
-            .prefetch_related(self.citations()),
+            Appointment,
+            lambda: (
+                Appointment.objects.published()
+                .in_post_during(self.first, self.last)
+                .select_related("envoy", "mission__sending_country", "mission__host_country")
+                .prefetch_related(self.citations())
+            ),
             ["envoy__sending_country", "began_on", "slug"],
-            self.notes,
             key=("envoy__sending_country", lambda appointment: appointment.envoy.sending_country_id),
         )
         countries = Country.objects.named_by(Envoy.objects.published(), "sending_country").order_by("name")
@@ -199,14 +267,16 @@ class Period:
         return by_country
 
     def missions(self):
-        missions = first_shown(
+        missions = self.first_shown(
             ("missions", self.first, self.last),
-            Mission.objects.published()
-            .open_during(self.first, self.last)
-            .select_related("sending_country", "host_country")
-            .prefetch_related(self.citations(), Prefetch("successors", Mission.objects.published())),
+            Mission,
+            lambda: (
+                Mission.objects.published()
+                .open_during(self.first, self.last)
+                .select_related("sending_country", "host_country")
+                .prefetch_related(self.citations(), Prefetch("successors", Mission.objects.published()))
+            ),
             ["sending_country", "opened", "name"],
-            self.notes,
         )
         missions.link_to(gettext("All missions"), "relations:mission-list")
         return missions
@@ -216,13 +286,15 @@ class Period:
         return Mission.objects.published().filter(opened__isnull=True).count()
 
     def agreements(self):
-        agreements = first_shown(
+        agreements = self.first_shown(
             ("agreements", self.first, self.last),
-            Agreement.objects.published()
-            .in_force_during(self.first, self.last)
-            .prefetch_related(self.citations()),
+            Agreement,
+            lambda: (
+                Agreement.objects.published()
+                .in_force_during(self.first, self.last)
+                .prefetch_related(self.citations())
+            ),
             ["in_force", "signed", "title"],
-            self.notes,
         )
         agreements.link_to(gettext("All agreements"), "relations:agreement-list")
         return agreements
@@ -238,13 +310,15 @@ class Period:
 
     def events(self):
         """The events of the period: those certainly within it, and those dated only to a longer period."""
-        events = first_shown(
+        events = self.first_shown(
             ("events", self.events_first, self.events_last),
-            Event.objects.published()
-            .happening_during(self.events_first, self.events_last)
-            .prefetch_related(self.citations()),
+            Event,
+            lambda: (
+                Event.objects.published()
+                .happening_during(self.events_first, self.events_last)
+                .prefetch_related(self.citations())
+            ),
             ["date", "title"],
-            self.notes,
             key=("certain", attrgetter("certain")),
         )
         certain, longer = events.get(True, Shown()), events.get(False, Shown())
@@ -257,12 +331,21 @@ class Period:
             )
         return certain, longer
 
+    @property
+    def key(self):
+        """
+        What an entry's rendering depends on of the page, besides the content: the period, which
+        makes it certain or possible, and which, with the content, numbers its notes.
+        """
+        return f"{self.first}:{self.last}:{self.events_first}:{self.events_last}"
+
     def context(self):
         # Notes are numbered in the order the template shows the sections.
         envoys = self.envoys()
         missions = self.missions()
         agreements = self.agreements()
         events, longer_events = self.events()
+        self.complete()
         return {
             "envoys_by_country": envoys,
             "missions": missions,
@@ -272,6 +355,10 @@ class Period:
             "events": events,
             "longer_events": longer_events,
             "notes": self.notes,
+            # Each entry is cached under these and its own key, each note under the version and
+            # its own (templates/includes/on_date/, templates/includes/notes.html).
+            "fragment_version": self.fragment_version,
+            "period_key": self.key,
         }
 
 

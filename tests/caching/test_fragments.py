@@ -4,14 +4,26 @@ The lists' and the timeline's items and the filter forms, cached apart from the 
 changed; and Django's file cache that counts its files less often (relations/file_cache.py).
 """
 
+import lxml.html
 import pytest
+from django.core.cache.utils import make_template_fragment_key
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from relations.file_cache import FileCache
-from relations.models import Event
+from relations.fragments import NOTE
+from relations.models import Citation, Event
+from relations.on_date import Period
 
-from ..factories import AppointmentFactory, EnvoyFactory, EventFactory, MissionFactory, TopicFactory
+from ..factories import (
+    AgreementFactory,
+    AppointmentFactory,
+    CitationFactory,
+    EnvoyFactory,
+    EventFactory,
+    MissionFactory,
+    TopicFactory,
+)
 from ..html import get, one, select, text, texts
 
 # Every save commits, as on a site: when the version changes depends on the commit.
@@ -182,6 +194,135 @@ def test_an_item_shows_its_related_rows_when_rendered_anew(client, fragments):
     AppointmentFactory(envoy=envoy, rank="minister", appointed="1826-05-02")
     page = get(client, "/envoys/")
     assert text(one(page, "main .item-appointments")).startswith("Minister")
+
+
+# The entries and notes of a date's page
+
+
+def standing(page, section):
+    """Each entry of a section of a date's page: its name, "possible" or "certain", and its note numbers."""
+    return [
+        (
+            text(one(entry, ":scope > a")),
+            "possible" if "standing-possible" in entry.get("class") else "certain",
+            texts(entry, "sup.ref a"),
+        )
+        for entry in select(page, f'main section[aria-labelledby="{section}"] li.standing')
+    ]
+
+
+def notes(page):
+    return [(note.get("id"), text(one(note, "blockquote"))) for note in select(page, "main .notes-list > li")]
+
+
+def test_a_dates_entries_and_notes_are_read_from_the_cache_while_the_content_is_unchanged(
+    client, fragments, event
+):
+    assert standing(get(client, "/on/1826/"), "events-heading") == [
+        ("The United States recognizes Peru", "certain", ["1"])
+    ]
+    # Behind the signals' back: only a cached entry and note can still show the old words.
+    Event.objects.filter(pk=event.pk).update(title="Changed behind the cache")
+    Citation.objects.update(quotation="Changed behind the cache too.")
+    page = get(client, "/on/1826/?another=page")
+    assert standing(page, "events-heading") == [("The United States recognizes Peru", "certain", ["1"])]
+    assert notes(page) == [("note-1", "The words of the source that support the entry.")]
+    Event.objects.get(pk=event.pk).save()
+    page = get(client, "/on/1826/?a=third")
+    assert standing(page, "events-heading") == [("Changed behind the cache", "certain", ["1"])]
+    assert notes(page) == [("note-1", "Changed behind the cache too.")]
+
+
+def test_a_dates_entry_is_cached_apart_for_each_period(client, fragments):
+    MissionFactory(name="Legation in Lima", opened="1826-05")
+    assert standing(get(client, "/on/1826-05-10/"), "missions-heading") == [
+        ("Legation in Lima", "possible", ["1"])
+    ]
+    assert standing(get(client, "/on/1826-06-10/"), "missions-heading") == [
+        ("Legation in Lima", "certain", ["1"])
+    ]
+
+
+def test_a_dates_entry_and_notes_are_cached_apart_for_their_numbers(client, fragments, event):
+    # Open until March: on the year's page the mission's note comes first, the event's second.
+    mission = MissionFactory(name="Legation in Lima", opened="1826-01-01", closed="1826-03-31")
+    Citation.objects.filter(object_id=mission.pk).update(quotation="The mission, as cached.")
+    Citation.objects.filter(object_id=event.pk).update(quotation="The event, as cached.")
+    year = get(client, "/on/1826/")
+    assert standing(year, "missions-heading") == [("Legation in Lima", "certain", ["1"])]
+    assert standing(year, "events-heading") == [("The United States recognizes Peru", "certain", ["2"])]
+    # Behind the signals' back: a note rendered anew shows the new words.
+    Citation.objects.filter(object_id=mission.pk).update(quotation="The mission's words.")
+    Citation.objects.filter(object_id=event.pk).update(quotation="The event's words.")
+    day = get(client, "/on/1826-05-02/")
+    assert standing(day, "missions-heading") == []
+    assert standing(day, "events-heading") == [("The United States recognizes Peru", "certain", ["1"])]
+    assert notes(day) == [("note-1", "The event's words.")]
+    # The year's page, as cached: its entries and notes with their numbers on it.
+    year = get(client, "/on/1826/?another=page")
+    assert standing(year, "events-heading") == [("The United States recognizes Peru", "certain", ["2"])]
+    assert notes(year) == [("note-1", "The mission, as cached."), ("note-2", "The event, as cached.")]
+
+
+def a_year_of_every_kind(countries):
+    """Entries of every kind in 1826, each cited: an envoy in post, the mission, an agreement, two events."""
+    mission = MissionFactory(name="Legation in Lima", opened="1826-01-01", sending_country=countries["us"])
+    envoy = EnvoyFactory(name="James Cooley", sending_country=countries["us"])
+    appointment = AppointmentFactory(envoy=envoy, mission=mission, credentials_presented="1826-05-02")
+    CitationFactory(entry=appointment, claim="credentials_presented", value="1826-05-02")
+    AgreementFactory(title="Treaty of Friendship", signed="1826-03-01", in_force="1826-04-01")
+    for title in ["The United States recognizes Peru", "A consul reaches Lima"]:
+        EventFactory(title=title, date="1826-05-02")
+
+
+def main(page):
+    return lxml.html.tostring(one(page, "main"))
+
+
+def whole_rows(queries):
+    """The queries that read the page's entries whole: their names or titles, not only their keys."""
+    shown = ['"relations_envoy"."name"', '"relations_mission"."name"', '"relations_agreement"."title"']
+    shown.append('"relations_event"."title"')
+    return [
+        query["sql"] for query in queries if any(name in query["sql"].split(" FROM ")[0] for name in shown)
+    ]
+
+
+def test_a_dates_page_of_cached_entries_and_notes_reads_no_entry_whole(client, fragments, countries):
+    a_year_of_every_kind(countries)
+    first = get(client, "/on/1826/")
+    with CaptureQueriesContext(connection) as queries:
+        second = get(client, "/on/1826/?another=page")
+    assert whole_rows(queries) == []
+    assert not [query for query in queries if '"relations_source"' in query["sql"]]
+    assert main(second) == main(first)
+    assert len(select(second, "main li.standing")) == 5
+    assert len(select(second, "main .notes-list > li")) == 5
+
+
+def test_a_dates_entry_or_note_no_longer_cached_is_fetched_whole_in_its_place(client, fragments, countries):
+    a_year_of_every_kind(countries)
+    first = get(client, "/on/1826/")
+    period = Period.year(1826)
+    period.context()
+    recognition, consul = (
+        Event.objects.get(title=title)
+        for title in ["The United States recognizes Peru", "A consul reaches Lima"]
+    )
+    # The recognition's item, and the note of the consul's arrival, as if culled.
+    fragments.delete(
+        make_template_fragment_key("on_date_event", [period.fragment_version, period.key, recognition.pk])
+    )
+    (consul_note,) = [note for note in period.notes if note.citations[0][0].pk == consul.pk]
+    fragments.delete(make_template_fragment_key(NOTE, [period.fragment_version, consul_note.key]))
+    with CaptureQueriesContext(connection) as queries:
+        second = get(client, "/on/1826/?another=page")
+    (events,) = whole_rows(queries)
+    assert recognition.pk in events
+    assert consul.pk in events
+    # Their sources come with their citations, not one by one.
+    assert not [query for query in queries if 'FROM "relations_source"' in query["sql"]]
+    assert main(second) == main(first)
 
 
 # The file cache
