@@ -14,8 +14,11 @@ from dataclasses import dataclass
 from functools import cached_property
 from operator import itemgetter
 
+from django.core.cache import caches
+from django.core.cache.utils import make_template_fragment_key
 from django.db.models import Count
 from django.db.models.functions import Substr
+from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext
 
@@ -24,6 +27,9 @@ from .models import Agreement, Appointment, Event, Mission
 from .models.envoys import began
 from .partial_dates import PartialDateField
 from .year_ranges import overlapping_years
+
+# The name of the items' fragments in templates/relations/timeline.html.
+ITEM = "timeline_item"
 
 # The kinds of item, in the order that items of one date are listed.
 TIMELINE_TYPES = ["event", "appointment", "agreement", "mission"]
@@ -44,6 +50,8 @@ class TimelineItem:
     translated: tuple = ()
     # What the item's rendering is cached under (with the fragment version): its row and date.
     key: str = ""
+    # The item as rendered before, where its fragment is cached: the template shows it as it is.
+    html: str = ""
 
     def shown_in_translation(self):
         return self.translated
@@ -222,8 +230,68 @@ class Timeline:
 
     # Items
 
-    def items(self, period, page=1):
-        """The items of ``page`` of ``period``, in order: at most ``page_size`` of them."""
+    def items(self, period, page=1, version=None):
+        """
+        The items of ``page`` of ``period``, in order: at most ``page_size`` of them.
+
+        Which they are, and what of each the page needs besides its rendering, is kept as a
+        figure of the content. With ``version``, the fragment version of the items, an item
+        whose fragment is cached is given its ``html`` and made without its row: only the
+        rows of the others are read.
+        """
+        fetched = []
+
+        def choose():
+            fetched.extend(self.chosen_items(period, page))
+            return [(item.kind, item.key, item.date, item.translated) for item in fetched]
+
+        chosen = figure(
+            choose,
+            "timeline-items",
+            self.year_from,
+            self.year_to,
+            tuple(self.types),
+            period,
+            page,
+            get_language(),
+        )
+        if fetched or not chosen:
+            return fetched
+        cached = {}
+        if version is not None:
+            keys = {
+                make_template_fragment_key(ITEM, [version, key]): key
+                for _kind, key, _date, _translated in chosen
+            }
+            cached = {keys[key]: html for key, html in caches["fragments"].get_many(keys).items()}
+        whole = self.whole_items([key for _kind, key, _date, _translated in chosen if key not in cached])
+        return [
+            whole[key]
+            if key not in cached
+            else TimelineItem(
+                date, kind, "", "", "", translated=translated, key=key, html=mark_safe(cached[key])
+            )
+            for kind, key, date, translated in chosen
+        ]
+
+    def whole_items(self, keys):
+        """The items whose keys are ``keys`` ("kind:field:pk"), made from their rows: {key: item}."""
+        wanted = {}
+        for key in keys:
+            kind, field, pk = key.split(":", 2)
+            wanted.setdefault((kind, field), []).append(pk)
+        items = {}
+        for kind in self.types:
+            for queryset, field, _end_field in self.sources(kind):
+                pks = wanted.get((kind, field))
+                if pks:
+                    for row in queryset.filter(pk__in=pks):
+                        item = self.item(kind, field, row, self.order_of(kind, field, row)[2])
+                        items[item.key] = item
+        return items
+
+    def chosen_items(self, period, page):
+        """The items of ``page`` of ``period``, made from the rows of every kind that it could hold."""
         wanted = page * self.page_size
         dated_rows = []
         for kind in self.types:

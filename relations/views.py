@@ -265,11 +265,12 @@ class TimelineView(TemplateView):
             request.GET.get("page")
         )
         at = periods.index(period) if period else 0
+        version = fragment_version("timeline")
         context = self.get_context_data(
             form=form,
-            items=timeline.items(period, page.number) if period else [],
+            items=timeline.items(period, page.number, version) if period else [],
             period_links=period_links(periods, period),
-            fragment_version=fragment_version("timeline"),
+            fragment_version=version,
             periods=periods,
             period=period,
             page_obj=page,

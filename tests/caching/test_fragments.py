@@ -6,12 +6,13 @@ changed; and Django's file cache that counts its files less often (relations/fil
 
 import lxml.html
 import pytest
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.utils import make_template_fragment_key
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from relations.file_cache import FileCache
-from relations.fragments import NOTE
+from relations.fragments import NOTE, fragment_version
 from relations.models import Citation, Event
 from relations.on_date import Period
 
@@ -97,6 +98,74 @@ def test_each_date_of_an_entry_on_the_timeline_is_an_item_of_its_own(client, fra
         "2 May 1826 Event The United States recognizes Peru",
         "31 December 1826 Mission closed Legation in Lima",
     ]
+
+
+def entry_rows(queries):
+    """The queries that read rows of the timeline's entries."""
+    tables = ["event", "appointment", "agreement", "mission"]
+    return [
+        query["sql"]
+        for query in queries
+        if any(f'FROM "relations_{table}"' in query["sql"] for table in tables)
+        and not query["sql"].startswith("SELECT COUNT")
+    ]
+
+
+def test_a_timeline_of_cached_items_reads_no_entry(client, fragments, event):
+    MissionFactory(name="Legation in Lima", opened="1826-01-01", closed="1826-12-31")
+    first = get(client, "/timeline/")
+    with CaptureQueriesContext(connection) as queries:
+        second = get(client, "/timeline/?another=page")
+    assert entry_rows(queries) == []
+    assert main(second) == main(first)
+    assert len(select(second, "main .timeline-item")) == 3
+
+
+def test_a_timeline_item_no_longer_cached_is_made_from_its_row_in_its_place(client, fragments, event):
+    mission = MissionFactory(name="Legation in Lima", opened="1826-01-01", closed="1826-12-31")
+    first = get(client, "/timeline/")
+    version = fragment_version("timeline")
+    # The mission's opening, as if culled.
+    fragments.delete(make_template_fragment_key("timeline_item", [version, f"mission:opened:{mission.pk}"]))
+    with CaptureQueriesContext(connection) as queries:
+        second = get(client, "/timeline/?another=page")
+    (missions,) = entry_rows(queries)
+    assert '"relations_mission"."opened"' in missions
+    assert main(second) == main(first)
+
+
+def test_the_timelines_items_are_chosen_apart_for_each_language(client, fragments, event):
+    event.title_es = "Estados Unidos reconoce al Perú"
+    event.save()
+    assert not select(get(client, "/timeline/"), "main .translation-note")
+    # The Spanish page shows the site's translation of the title, and says so, when its item
+    # is rendered and when it is read from the cache.
+    for url in ["/es/timeline/", "/es/timeline/?another=page"]:
+        spanish = get(client, url)
+        assert texts(spanish, "main .timeline-item > a") == ["Estados Unidos reconoce al Perú"]
+        assert select(spanish, "main .translation-note")
+
+
+class ForgetfulCache(LocMemCache):
+    """A cache that loses each fragment of a page as soon as it has been read with others: as if culled."""
+
+    def get_many(self, keys, version=None):
+        found = {key: super(ForgetfulCache, self).get(key, version=version) for key in keys}
+        return {key: value for key, value in found.items() if value is not None}
+
+    def get(self, key, default=None, version=None):
+        if key.startswith("template.cache."):
+            return default
+        return super().get(key, default, version)
+
+
+def test_a_timeline_item_read_from_the_cache_is_shown_as_read_if_the_cache_loses_it(client, settings, event):
+    settings.CACHES = {
+        **settings.CACHES,
+        "fragments": {"BACKEND": "tests.caching.test_fragments.ForgetfulCache"},
+    }
+    first = get(client, "/timeline/")
+    assert main(get(client, "/timeline/?another=page")) == main(first)
 
 
 def test_the_filter_form_shows_the_values_of_each_request(client, fragments, event):
