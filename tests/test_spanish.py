@@ -71,6 +71,16 @@ def test_a_spanish_page_shows_the_sites_spanish_title_and_marks_the_english_it_f
     assert english.cssselect("h1")[0].text_content() == "Diplomatic relations established"
 
 
+def test_a_spanish_dates_page_shows_the_sites_spanish_titles_of_its_events(client):
+    EventFactory(
+        title="Diplomatic relations established", title_es="Se establecen relaciones", date="1826-05-02"
+    )
+    EventFactory(title="Trade talks", date="1826-06-01")
+    events = page(client, "/es/on/1826/").cssselect('section[aria-labelledby="events-heading"] li > a')
+    assert [event.text_content() for event in events] == ["Se establecen relaciones", "Trade talks"]
+    assert [[marked.get("lang") for marked in event.cssselect("[lang]")] for event in events] == [[], ["en"]]
+
+
 def test_every_page_names_itself_in_both_languages_and_the_switcher_keeps_the_filters(client):
     MissionFactory()
     spanish = page(client, "/es/missions/?kind=legation&status=open")
