@@ -163,6 +163,8 @@ class Note:
     number: int
     citations: list = field(default_factory=list)  # [(owner, citation), ...] in page order
     referenced: bool = False
+    # The note as rendered before, where a page caches its notes: the template shows it as it is.
+    cached_html: str = ""
 
     @property
     def citation(self):

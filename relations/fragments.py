@@ -20,6 +20,7 @@ from django.core.cache import caches
 from django.core.cache.utils import make_template_fragment_key
 from django.db.models import prefetch_related_objects
 from django.utils import translation
+from django.utils.safestring import mark_safe
 
 from . import caching
 from .models.base import Translated
@@ -60,7 +61,8 @@ def page_entries(queryset, objects, version):
 
     An item read from the cache needs its key, the entry's primary key, and nothing else but
     what the page's translation note reads (``Translated.translation_fields``): the first
-    query fetches only those, and a second, made only for items not cached, the rest.
+    query fetches only those, and a second, made only for items not cached, the rest. An
+    entry whose item is cached is given it, as ``cached_html``, for the template to show.
     """
     model = objects.model
     read = model.translation_fields() if issubclass(model, Translated) else []
@@ -68,6 +70,9 @@ def page_entries(queryset, objects, version):
     # The key the template's {% cache %} gives each item (templates/relations/list_base.html).
     keys = {make_template_fragment_key(ITEM, [version, entry.pk]): entry for entry in keyed}
     cached = caches["fragments"].get_many(keys)
+    for key, html in cached.items():
+        # Shown as read, without the template reading the cache again for it.
+        keys[key].cached_html = mark_safe(html)
     uncached = [entry.pk for key, entry in keys.items() if key not in cached]
     if not uncached:
         return keyed

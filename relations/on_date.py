@@ -31,6 +31,7 @@ from django.db.models.functions import RowNumber
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -39,6 +40,7 @@ from .citations import Note, passage_key
 from .figures import figure
 from .fragments import NOTE, fragment_version
 from .models import Agreement, Appointment, Citation, Country, Envoy, Event, Mission
+from .models.base import Translated
 from .partial_dates import PartialDate
 from .spans import FIRST_DAY, LAST_DAY
 
@@ -189,7 +191,10 @@ class Period:
         chosen = figure(choose, "first shown", *name)
         if chosen and not fetched:
             keyed = model.objects.filter(pk__in=[pk for pk, _total, _value in chosen])
-            keyed = {row.pk: row for row in keyed.only("pk").prefetch_related(self.cited_passages())}
+            # With what the page's translation note reads of each, too.
+            read = model.translation_fields() if issubclass(model, Translated) else []
+            keyed = keyed.only("pk", *read).prefetch_related(self.cited_passages())
+            keyed = {row.pk: row for row in keyed}
             fetched = [keyed[pk] for pk, _total, _value in chosen]
             self.read_by_key[model] = (matching, fetched)
         lists = {}
@@ -208,8 +213,9 @@ class Period:
 
     def complete(self):
         """
-        Fetch whole the rows read by key whose item, or one of whose notes, is not cached, and
-        put them in their places in the lists and the notes.
+        Give each row read by key, and each note, its item or note as cached (``cached_html``);
+        fetch whole the rows whose item, or one of whose notes, is not cached, and put them in
+        their places in the lists and the notes.
         """
         version = self.fragment_version
         items = {
@@ -220,6 +226,9 @@ class Period:
         }
         notes = {make_template_fragment_key(NOTE, [version, note.key]): note for note in self.notes}
         cached = caches["fragments"].get_many([*items, *notes])
+        for key, html in cached.items():
+            # Shown as read, without the template reading the cache again for it.
+            (items.get(key) or notes[key]).cached_html = mark_safe(html)
         wanted = defaultdict(set)
         for row in [row for key, row in items.items() if key not in cached]:
             wanted[type(row)].add(row.pk)

@@ -51,7 +51,7 @@ class TimelineItem:
     # What the item's rendering is cached under (with the fragment version): its row and date.
     key: str = ""
     # The item as rendered before, where its fragment is cached: the template shows it as it is.
-    html: str = ""
+    cached_html: str = ""
 
     def shown_in_translation(self):
         return self.translated
@@ -236,7 +236,7 @@ class Timeline:
 
         Which they are, and what of each the page needs besides its rendering, is kept as a
         figure of the content. With ``version``, the fragment version of the items, an item
-        whose fragment is cached is given its ``html`` and made without its row: only the
+        whose fragment is cached is given its ``cached_html`` and made without its row: only the
         rows of the others are read.
         """
         fetched = []
@@ -269,7 +269,7 @@ class Timeline:
             whole[key]
             if key not in cached
             else TimelineItem(
-                date, kind, "", "", "", translated=translated, key=key, html=mark_safe(cached[key])
+                date, kind, "", "", "", translated=translated, key=key, cached_html=mark_safe(cached[key])
             )
             for kind, key, date, translated in chosen
         ]

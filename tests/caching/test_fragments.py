@@ -159,13 +159,55 @@ class ForgetfulCache(LocMemCache):
         return super().get(key, default, version)
 
 
-def test_a_timeline_item_read_from_the_cache_is_shown_as_read_if_the_cache_loses_it(client, settings, event):
+@pytest.fixture
+def forgetful_fragments(settings):
     settings.CACHES = {
         **settings.CACHES,
         "fragments": {"BACKEND": "tests.caching.test_fragments.ForgetfulCache"},
     }
+
+
+def test_a_timeline_item_read_from_the_cache_is_shown_as_read_if_the_cache_loses_it(
+    client, forgetful_fragments, event
+):
     first = get(client, "/timeline/")
     assert main(get(client, "/timeline/?another=page")) == main(first)
+
+
+def test_a_lists_item_read_from_the_cache_is_shown_as_read_if_the_cache_loses_it(client, forgetful_fragments):
+    for number in range(3):
+        EnvoyFactory(name=f"Envoy {number}")
+    first = get(client, "/envoys/")
+    with CaptureQueriesContext(connection) as queries:
+        second = get(client, "/envoys/?another=page")
+    assert not envoy_row_queries(queries)
+    # The items as shown the first time (the rest of the page links to its own address).
+    assert lxml.html.tostring(one(second, "main .items")) == lxml.html.tostring(one(first, "main .items"))
+
+
+def test_a_search_result_read_from_the_cache_is_shown_as_read_if_the_cache_loses_it(
+    client, forgetful_fragments
+):
+    for number in range(3):
+        EnvoyFactory(name=f"Envoy {number}")
+    first = get(client, "/search/?q=envoy")
+    with CaptureQueriesContext(connection) as queries:
+        second = get(client, "/search/?q=envoy&another=page")
+    assert not envoy_row_queries(queries)
+    assert texts(second, "main .search-group .item-title") == ["Envoy 0", "Envoy 1", "Envoy 2"]
+    assert lxml.html.tostring(one(second, "main .items")) == lxml.html.tostring(one(first, "main .items"))
+
+
+def test_a_dates_entries_and_notes_read_from_the_cache_are_shown_as_read_if_the_cache_loses_them(
+    client, forgetful_fragments, countries
+):
+    a_year_of_every_kind(countries)
+    first = get(client, "/on/1826/")
+    with CaptureQueriesContext(connection) as queries:
+        second = get(client, "/on/1826/?another=page")
+    assert whole_rows(queries) == []
+    assert not [query for query in queries if '"relations_source"' in query["sql"]]
+    assert main(second) == main(first)
 
 
 def test_the_filter_form_shows_the_values_of_each_request(client, fragments, event):
@@ -349,9 +391,9 @@ def main(page):
 
 
 def whole_rows(queries):
-    """The queries that read the page's entries whole: their names or titles, not only their keys."""
-    shown = ['"relations_envoy"."name"', '"relations_mission"."name"', '"relations_agreement"."title"']
-    shown.append('"relations_event"."title"')
+    """The queries that read the page's entries whole: their dates, not only their keys and texts."""
+    shown = ['"relations_envoy"."name"', '"relations_mission"."opened"', '"relations_agreement"."signed"']
+    shown.append('"relations_event"."date"')
     return [
         query["sql"] for query in queries if any(name in query["sql"].split(" FROM ")[0] for name in shown)
     ]
@@ -367,6 +409,20 @@ def test_a_dates_page_of_cached_entries_and_notes_reads_no_entry_whole(client, f
     assert main(second) == main(first)
     assert len(select(second, "main li.standing")) == 5
     assert len(select(second, "main .notes-list > li")) == 5
+
+
+def test_a_spanish_dates_page_of_cached_entries_notes_their_translation_without_reading_them_whole(
+    client, fragments, countries
+):
+    a_year_of_every_kind(countries)
+    Event.objects.filter(title="A consul reaches Lima").update(title_es="Un cónsul llega a Lima")
+    assert not select(get(client, "/on/1826/"), "main .translation-note")
+    first = get(client, "/es/on/1826/")
+    with CaptureQueriesContext(connection) as queries:
+        second = get(client, "/es/on/1826/?another=page")
+    assert whole_rows(queries) == []
+    assert main(second) == main(first)
+    assert select(second, "main .translation-note")
 
 
 def test_a_dates_entry_or_note_no_longer_cached_is_fetched_whole_in_its_place(client, fragments, countries):
