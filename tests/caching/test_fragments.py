@@ -421,6 +421,9 @@ def test_a_spanish_dates_page_of_cached_entries_notes_their_translation_without_
     with CaptureQueriesContext(connection) as queries:
         second = get(client, "/es/on/1826/?another=page")
     assert whole_rows(queries) == []
+    # The events read by key, with their titles, in one query: none read again for its title.
+    events = [query for query in queries if 'FROM "relations_event"' in query["sql"]]
+    assert len(events) == 1, events
     assert main(second) == main(first)
     assert select(second, "main .translation-note")
 
