@@ -71,6 +71,26 @@ def count(queryset):
     return figure(queryset.count, "count", queryset.db, sql, params)
 
 
+def first(queryset, number):
+    """
+    Return the primary keys of the first ``number`` rows of ``queryset``, in its order, kept
+    for the content version under its SQL and parameters: a search's first results are found
+    once for each version of the content, however often it is made.
+    """
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:
+        return []
+    return figure(
+        lambda: list(queryset.values_list("pk", flat=True)[:number]),
+        "first",
+        number,
+        queryset.db,
+        sql,
+        params,
+    )
+
+
 class Paginator(DjangoPaginator):
     """Django's paginator, with the count of a queryset's results kept as a figure."""
 

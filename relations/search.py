@@ -31,7 +31,10 @@ class ResultGroup:
 
 
 def search(query, per_type=10):
-    """The first ``per_type`` results of each kind of entry for ``query``, with the counts."""
+    """
+    The first ``per_type`` results of each kind of entry for ``query``, with the counts; which
+    they are, and how many, are figures of the content.
+    """
     groups = []
     if not query:
         return groups
@@ -40,6 +43,7 @@ def search(query, per_type=10):
         count = figures.count(found)
         version = fragment_version(model)
         # Whole entries for the results whose items are not cached, as on the list.
-        results = page_entries(found, found[:per_type], version) if count else []
+        first = figures.first(found, per_type) if count else []
+        results = page_entries(found, found.filter(pk__in=first), version) if first else []
         groups.append(ResultGroup(model, count, results, version))
     return groups

@@ -165,3 +165,25 @@ def test_the_entries_a_date_shows_are_chosen_once_for_the_content_and_then_read_
         "In May",
         "In the 1900s",
     ]
+
+
+def event_results(client, query):
+    with CaptureQueriesContext(connection) as queries:
+        page = html.get(client, f"/search/{next(fresh)}&q={query}")
+    found = [query["sql"] for query in queries if 'FROM "relations_event"' in query["sql"]]
+    return html.texts(page, "main .search-group .item-title"), found
+
+
+def test_a_searchs_first_results_are_found_once_for_the_content(client, page_cache):
+    for title in ["A visit to Lima", "A visit to Cuzco"]:
+        EventFactory(title=title)
+    titles, first = event_results(client, "visit")
+    assert titles == ["A visit to Cuzco", "A visit to Lima"]
+    assert [sql for sql in first if "LIMIT" in sql]
+    titles, again = event_results(client, "visit")
+    assert titles == ["A visit to Cuzco", "A visit to Lima"]
+    # Read by key: no query looks for the first of them again.
+    assert not [sql for sql in again if "LIMIT" in sql]
+    EventFactory(title="A visit to Arequipa")
+    titles, _ = event_results(client, "visit")
+    assert titles == ["A visit to Arequipa", "A visit to Cuzco", "A visit to Lima"]
