@@ -13,15 +13,18 @@ the content (``figures``), worked out once for each version of it.
 
 Each entry's item and each note is cached as a fragment (``fragments``), under the content
 version, the language and the period, which decides what is certain and how the notes are
-numbered. A page whose items and notes are cached reads its entries by key, with only what
-numbers their notes, and fetches whole only those it must render anew.
+numbered. A page whose items and notes are cached reads its entries by key (what numbers
+their notes is kept with the figure that chose them), and fetches whole only those it must
+render anew.
 """
 
 import calendar
 import datetime
 import functools
+import hashlib
 from collections import defaultdict
 from operator import attrgetter
+from typing import NamedTuple
 
 from django import forms
 from django.core.cache import caches
@@ -54,6 +57,23 @@ DATING_CLAIMS = {
 }
 
 
+class Cited(NamedTuple):
+    """
+    What numbers the note of one citation of an entry on the page: the citation's key, its
+    position and claim, and a digest of the passage it cites (``passage_key``).
+    """
+
+    pk: int
+    position: int
+    claim: str
+    passage: str
+
+    @classmethod
+    def of(cls, citation):
+        passage = hashlib.blake2b(repr(passage_key(citation)).encode(), digest_size=16).hexdigest()
+        return cls(citation.pk, citation.position, citation.claim, passage)
+
+
 class PageNotes:
     """
     The numbered notes of a page about many entries: each passage of a source numbered once,
@@ -74,23 +94,24 @@ class PageNotes:
         # Where sources differ is shown on each entry's own page; this page only dates entries.
         return []
 
-    def refs(self, owner):
+    def refs(self, owner, cited):
         """
-        Number the citations that date ``owner`` (else those of it as a whole, else all of them);
-        return the references to show beside it: [(note, whether it is the first), ...]. Its
-        citations are its ``page_citations``, as ``Period.citations`` fetches them.
+        Number the citations that date ``owner`` (else those of it as a whole, else all of them),
+        given as ``Cited``; return the references to show beside it: [(note, whether it is the
+        first), ...]. Each note holds the owner's citations as fetched (``page_citations``,
+        as ``Period.citations`` fetches them), or else as given.
         """
-        citations = sorted(owner.page_citations, key=lambda citation: citation.position)
+        fetched = {citation.pk: citation for citation in getattr(owner, "page_citations", [])}
+        citations = sorted(cited, key=lambda citation: citation.position)
         dating = [citation for citation in citations if citation.claim in DATING_CLAIMS[type(owner)]]
         whole = [citation for citation in citations if not citation.claim]
         refs = []
         for citation in dating or whole or citations:
-            key = passage_key(citation)
-            note = self._by_passage.get(key)
+            note = self._by_passage.get(citation.passage)
             if note is None:
-                note = self._by_passage[key] = Note(len(self.notes) + 1)
+                note = self._by_passage[citation.passage] = Note(len(self.notes) + 1)
                 self.notes.append(note)
-            note.citations.append((owner, citation))
+            note.citations.append((owner, fetched.get(citation.pk, citation)))
             if all(note is not other for other, _first in refs):
                 refs.append((note, not note.referenced))
                 note.referenced = True
@@ -170,10 +191,10 @@ class Period:
         attrgetter("certain"))``), the first of each of its values: a dict of lists, by value.
 
         Choosing them, and counting them all, takes a pass over every row that matches: which
-        they are is kept as a figure of the content, under ``name`` (the list and its period).
-        On later pages they are read by key, with what numbers their notes, and ``complete``
-        fetches whole only those whose item, or one of whose notes, is not cached. The
-        queryset is made only when it is used.
+        they are is kept as a figure of the content, under ``name`` (the list and its period),
+        with what numbers their notes (``Cited``). On later pages they are read by key, and
+        ``complete`` fetches whole only those whose item, or one of whose notes, is not
+        cached. The queryset is made only when it is used.
         """
         by, value_of = key or (None, lambda row: None)
         matching = functools.cache(matching)
@@ -186,30 +207,27 @@ class Period:
                 total=Window(Count("pk"), **partition),
             )
             fetched.extend(numbered.filter(position__lte=SHOWN).order_by(*order))
-            return [(row.pk, row.total, value_of(row)) for row in fetched]
+            return [
+                (row.pk, row.total, value_of(row), tuple(map(Cited.of, row.page_citations)))
+                for row in fetched
+            ]
 
         chosen = figure(choose, "first shown", *name)
         if chosen and not fetched:
-            keyed = model.objects.filter(pk__in=[pk for pk, _total, _value in chosen])
-            # With what the page's translation note reads of each, too.
+            # Read by key, with what the page's translation note reads of each.
             read = model.translation_fields() if issubclass(model, Translated) else []
-            keyed = keyed.only("pk", *read).prefetch_related(self.cited_passages())
+            keyed = model.objects.filter(pk__in=[pk for pk, *_rest in chosen]).only("pk", *read)
             keyed = {row.pk: row for row in keyed}
-            fetched = [keyed[pk] for pk, _total, _value in chosen]
+            fetched = [keyed[pk] for pk, *_rest in chosen]
             self.read_by_key[model] = (matching, fetched)
         lists = {}
-        for row, (_pk, total, value) in zip(fetched, chosen, strict=True):
+        for row, (_pk, total, value, cited) in zip(fetched, chosen, strict=True):
             if value not in lists:
                 lists[value] = Shown(total=total)
                 self.shown.append(lists[value])
-            row.refs = self.notes.refs(row)
+            row.refs = self.notes.refs(row, cited)
             lists[value].append(row)
         return lists if by else lists.get(None, Shown())
-
-    def cited_passages(self):
-        """Each row's citations, with only what numbers its notes (``PageNotes.refs``, ``passage_key``)."""
-        fields = ["content_type", "object_id", "position", "claim", "source", "locator", "quotation"]
-        return Prefetch("citations", Citation.objects.only(*fields), to_attr="page_citations")
 
     def complete(self):
         """

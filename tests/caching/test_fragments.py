@@ -376,14 +376,19 @@ def test_a_dates_entry_and_notes_are_cached_apart_for_their_numbers(client, frag
 
 
 def a_year_of_every_kind(countries):
-    """Entries of every kind in 1826, each cited: an envoy in post, the mission, an agreement, two events."""
+    """
+    Entries of every kind in 1826, each cited: an envoy in post, the mission, an agreement, two
+    events, one of them cited also by the passage that the agreement cites.
+    """
     mission = MissionFactory(name="Legation in Lima", opened="1826-01-01", sending_country=countries["us"])
     envoy = EnvoyFactory(name="James Cooley", sending_country=countries["us"])
     appointment = AppointmentFactory(envoy=envoy, mission=mission, credentials_presented="1826-05-02")
     CitationFactory(entry=appointment, claim="credentials_presented", value="1826-05-02")
-    AgreementFactory(title="Treaty of Friendship", signed="1826-03-01", in_force="1826-04-01")
+    treaty = AgreementFactory(title="Treaty of Friendship", signed="1826-03-01", in_force="1826-04-01")
     for title in ["The United States recognizes Peru", "A consul reaches Lima"]:
-        EventFactory(title=title, date="1826-05-02")
+        event = EventFactory(title=title, date="1826-05-02")
+    (passage,) = treaty.citations.all()
+    CitationFactory(entry=event, source=passage.source, locator=passage.locator, quotation=passage.quotation)
 
 
 def main(page):
@@ -405,10 +410,20 @@ def test_a_dates_page_of_cached_entries_and_notes_reads_no_entry_whole(client, f
     with CaptureQueriesContext(connection) as queries:
         second = get(client, "/on/1826/?another=page")
     assert whole_rows(queries) == []
+    # What numbers their notes was kept with the figure that chose them.
+    assert not [query for query in queries if '"relations_citation"' in query["sql"]]
     assert not [query for query in queries if '"relations_source"' in query["sql"]]
     assert main(second) == main(first)
     assert len(select(second, "main li.standing")) == 5
+    # The passage cited by the treaty and by the consul's arrival is one note, referenced twice.
     assert len(select(second, "main .notes-list > li")) == 5
+    assert [texts(entry, "sup.ref a") for entry in select(second, "main li.standing")] == [
+        ["1"],
+        ["2"],
+        ["3"],
+        ["4", "3"],
+        ["5"],
+    ]
 
 
 def test_a_spanish_dates_page_of_cached_entries_notes_their_translation_without_reading_them_whole(
