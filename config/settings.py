@@ -152,7 +152,7 @@ REDIS_URL = os.environ.get("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         alias: {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-        for alias in ["default", "pages"]
+        for alias in ["default", "pages", "figures"]
     }
 else:
     CACHE_DIR = Path(os.environ.get("DJANGO_CACHE_DIR", BASE_DIR / "cache"))
@@ -167,6 +167,13 @@ else:
             # Past this many pages (counted at one page kept in a hundred), a third of them
             # are removed at random.
             "OPTIONS": {"MAX_ENTRIES": 3000, "CULL_CHECK_EVERY": 100},
+        },
+        # The figures drawn from the whole record, apart from the pages, which cannot crowd
+        # them out: a figure can take far longer to work out again than a page to render.
+        "figures": {
+            "BACKEND": "relations.file_cache.FileCache",
+            "LOCATION": CACHE_DIR / "figures",
+            "OPTIONS": {"MAX_ENTRIES": 10000, "CULL_CHECK_EVERY": 100},
         },
     }
 PAGE_CACHE_ALIAS = "pages"

@@ -23,6 +23,7 @@ CACHES = {
     "pages": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
     "fragments": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
     "recent-pages": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    "figures": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
 }
 PAGE_CACHE_ALIAS = "pages"
 CONTENT_VERSION_CACHE_ALIAS = "default"

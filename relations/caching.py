@@ -76,10 +76,10 @@ def recent_pages():
     return caches["recent-pages"]
 
 
-def kept(key, own):
+def kept(key, own, shared):
     """
-    What the page cache keeps under ``key``, or None: read first from ``own``, a cache in this
-    process's memory, else from the shared page cache and then copied into ``own``.
+    What the cache ``shared`` keeps under ``key``, or None: read first from ``own``, a cache in
+    this process's memory, else from ``shared`` and then copied into ``own``.
 
     Whatever is kept under a key of the content version stays true for as long as it is
     kept, so a process's copy is as good as the shared one: once the content changes, the
@@ -87,16 +87,16 @@ def kept(key, own):
     """
     value = own.get(key)
     if value is None:
-        value = page_cache().get(key)
+        value = shared.get(key)
         if value is not None:
             own.set(key, value, settings.PAGE_CACHE_SECONDS)
     return value
 
 
-def keep(key, value, own):
-    """Keep ``value`` under ``key`` in the page cache, and in ``own``, this process's copy of it."""
+def keep(key, value, own, shared):
+    """Keep ``value`` under ``key`` in the cache ``shared``, and in ``own``, this process's copy of it."""
     own.set(key, value, settings.PAGE_CACHE_SECONDS)
-    page_cache().set(key, value, settings.PAGE_CACHE_SECONDS)
+    shared.set(key, value, settings.PAGE_CACHE_SECONDS)
 
 
 def version_cache():
@@ -300,7 +300,7 @@ class PageCacheMiddleware:
         try:
             version = content_version()
             key = PageKey.for_request(request, host, version)
-            stored = kept(key.key, recent_pages())
+            stored = kept(key.key, recent_pages(), page_cache())
         except Exception:
             logger.exception("Could not read the page cache; the page is served uncached.")
             return self.get_response(request)
@@ -351,7 +351,7 @@ def _store(key, status, headers, content):
             content, encoding = compressed, "gzip"
     stored = (status, headers, content, encoding)
     try:
-        keep(key.key, stored, recent_pages())
+        keep(key.key, stored, recent_pages(), page_cache())
     except Exception:
         logger.exception("Could not cache the page %s.", key.key)
     return stored

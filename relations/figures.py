@@ -1,8 +1,8 @@
 """
 Figures drawn from the whole record (how many entries of each kind there are, the years the
 timeline holds, how many results a list's filters or a search find), kept until the content
-changes: in the page cache, which every process shares, and in the process's own memory (the
-"fragments" cache), which the page cache's pages cannot crowd out.
+changes: in the "figures" cache, which every process shares and the pages cannot crowd out,
+and in the process's own memory (the "fragments" cache).
 
 A figure is kept under the content version (see ``caching``), which every change to the
 content replaces: once the record has changed, no figure worked out before is read again,
@@ -39,7 +39,7 @@ def figure(work, *key):
             return work()
         key = f"relations:figure:{hashlib.blake2b(identity.encode(), digest_size=16).hexdigest()}"
         # Wrapped, so that a figure that is None is told apart from one not kept.
-        stored = kept(key, own_memory())
+        stored = kept(key, own_memory(), caches["figures"])
     except Exception:
         logger.exception("Could not read the figure %r from the cache; it is worked out again.", key)
         return work()
@@ -48,7 +48,7 @@ def figure(work, *key):
     value = work()
     try:
         # Kept as long as a page: one kept under an old version is never read, and goes.
-        keep(key, (value,), own_memory())
+        keep(key, (value,), own_memory(), caches["figures"])
     except Exception:
         logger.exception("Could not keep the figure %r in the cache.", key)
     return value

@@ -30,13 +30,21 @@ def own_cache(settings, *aliases):
 
 @pytest.fixture
 def page_cache(settings):
-    """The page cache, and each process's copies of its pages (``recent_pages``), as on a site."""
-    yield from own_cache(settings, "pages", "recent-pages")
+    """
+    The page cache, each process's copies of its pages (``recent_pages``) and the figures'
+    shared cache (``shared_figures``), as on a site.
+    """
+    yield from own_cache(settings, "pages", "recent-pages", "figures")
 
 
 @pytest.fixture
 def recent_pages(page_cache):
     return caches["recent-pages"]
+
+
+@pytest.fixture
+def shared_figures(page_cache):
+    return caches["figures"]
 
 
 @pytest.fixture

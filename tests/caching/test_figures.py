@@ -44,20 +44,29 @@ def test_the_home_pages_counts_are_counted_once_for_the_content(client, page_cac
     assert counting_queries(client, f"/{next(fresh)}") == []
 
 
-def test_a_figure_is_kept_in_the_processs_own_memory_when_the_page_cache_loses_it(
-    client, page_cache, fragments
+def test_a_figure_is_kept_in_the_processs_own_memory_when_the_shared_cache_loses_it(
+    client, shared_figures, fragments
 ):
     EventFactory(slug="recognition", date="1826-05-02")
     assert counting_queries(client, f"/{next(fresh)}")
-    # As in a process that another one's figure reaches through the page cache alone.
+    # As in a process that another one's figure reaches through the shared cache alone.
     fragments.clear()
     assert counting_queries(client, f"/{next(fresh)}") == []
-    # Read from the page cache, it was kept in this process's memory too.
-    page_cache.clear()
+    # Read from the shared cache, it was kept in this process's memory too.
+    shared_figures.clear()
     assert counting_queries(client, f"/{next(fresh)}") == []
     # Kept in the process's memory, it too goes with the content version.
     EventFactory(slug="the-treaty", date="1851-07-26")
     assert events_count(client) == "2 events"
+
+
+def test_a_figure_outlasts_the_pages_the_page_cache_culls(client, page_cache, fragments):
+    EventFactory(slug="recognition", date="1826-05-02")
+    assert counting_queries(client, f"/{next(fresh)}")
+    # Another process, as the page cache culls its pages: the figure is still shared.
+    fragments.clear()
+    page_cache.clear()
+    assert counting_queries(client, f"/{next(fresh)}") == []
 
 
 def test_a_new_event_shows_in_the_home_pages_counts_at_once(client, page_cache):
