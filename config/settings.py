@@ -78,8 +78,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "relations.limits.QueryStringLimitMiddleware",
     # Readers' public pages come from the page cache here, skipping the middleware below,
-    # whose headers were stored with each page (see relations/caching.py).
-    "relations.caching.PageCacheMiddleware",
+    # whose headers were stored with each page (see relations/serving.py).
+    "relations.serving.PageCacheMiddleware",
     # Above WhiteNoise, so that static files carry the policy and the frame protection too.
     "csp.middleware.CSPMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -139,7 +139,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"]["timeout"] = env_int("DJANGO_SQLITE_TIMEOUT", 20, minimum=1)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Caches and the page cache (relations/caching.py) ----------------------------------------
+# Caches and the page cache (relations/caching.py, relations/serving.py) ----------------------
 # Public pages are cached whole, under a content version that every process must share, so
 # the cache is shared too. With REDIS_URL, Redis: one for every app server. Without, files
 # in one directory, read and written by every worker process of the machine (`gunicorn -w 4`):

@@ -20,9 +20,9 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from . import columns, figures, filters
-from .caching import cache_public_page
 from .citing import site_of
 from .models import ENTRY_MODELS, LISTED_MODELS, Country, Source, Topic
+from .serving import cache_public_page
 
 CHUNK_SIZE = 500
 FORMATS = ("csv", "json")

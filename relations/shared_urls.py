@@ -9,7 +9,7 @@ from django.urls import path, reverse
 from django.views.decorators.http import require_GET
 
 from . import downloads
-from .caching import cache_public_page as public
+from .serving import cache_public_page as public
 from .sitemaps import SITEMAPS
 
 app_name = "shared"

@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 
 from . import converters, downloads, feeds, on_date, versions, views
-from .caching import cache_public_page as public
+from .serving import cache_public_page as public
 
 register_converter(converters.DayConverter, "day")
 register_converter(converters.YearConverter, "year")

@@ -179,9 +179,9 @@ def test_a_request_for_another_host_is_answered_as_without_the_page_cache(
 ):
     client.raise_request_exception = False
     response = client.get("/events/", headers={"host": "evil.example.org"})
-    assert not [record for record in caplog.records if record.name == "relations.caching"]
+    assert not [record for record in caplog.records if record.name == "relations.serving"]
     settings.MIDDLEWARE = [
-        name for name in settings.MIDDLEWARE if name != "relations.caching.PageCacheMiddleware"
+        name for name in settings.MIDDLEWARE if name != "relations.serving.PageCacheMiddleware"
     ]
     without = client.get("/events/", headers={"host": "evil.example.org"})
     assert response.status_code == without.status_code

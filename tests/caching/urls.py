@@ -10,7 +10,7 @@ from django.urls import path
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
-from relations.caching import cache_public_page
+from relations.serving import cache_public_page
 
 # The paths of the requests these views answered.
 calls = []
