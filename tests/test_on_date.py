@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from relations.models import Agreement, Appointment
-from relations.on_date import SHOWN
+from relations.standings import SHOWN
 
 from . import html
 from .factories import (

@@ -454,10 +454,12 @@ def test_a_dates_entry_or_note_no_longer_cached_is_fetched_whole_in_its_place(cl
     )
     # The recognition's item, and the note of the consul's arrival, as if culled.
     fragments.delete(
-        make_template_fragment_key("on_date_event", [period.fragment_version, period.key, recognition.pk])
+        make_template_fragment_key(
+            "on_date_event", [period.standings.fragment_version, period.key, recognition.pk]
+        )
     )
-    (consul_note,) = [note for note in period.notes if note.citations[0][0].pk == consul.pk]
-    fragments.delete(make_template_fragment_key(NOTE, [period.fragment_version, consul_note.key]))
+    (consul_note,) = [note for note in period.standings.notes if note.citations[0][0].pk == consul.pk]
+    fragments.delete(make_template_fragment_key(NOTE, [period.standings.fragment_version, consul_note.key]))
     with CaptureQueriesContext(connection) as queries:
         second = get(client, "/on/1826/?another=page")
     (events,) = whole_rows(queries)
