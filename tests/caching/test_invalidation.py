@@ -87,7 +87,7 @@ class CountingReads:
         return getattr(self.cache, name)
 
 
-@pytest.mark.parametrize("url", ["/search/?q=recognizes", "/events/?another=page", "/timeline/"])
+@pytest.mark.parametrize("url", ["/search/?q=recognizes", "/events/?another=page", "/timeline/", "/on/1826/"])
 def test_a_page_made_anew_reads_the_content_version_once(
     client, page_cache, fragments, event, monkeypatch, url
 ):
