@@ -15,7 +15,6 @@ numbered.
 
 import calendar
 import datetime
-from operator import attrgetter
 
 from django import forms
 from django.db.models import Prefetch
@@ -70,7 +69,7 @@ class Period:
                 .prefetch_related(self.citations())
             ),
             ["envoy__sending_country", "began_on", "slug"],
-            key=("envoy__sending_country", lambda appointment: appointment.envoy.sending_country_id),
+            key="envoy__sending_country",
         )
         countries = Country.objects.named_by(Envoy.objects.published(), "sending_country").order_by("name")
         by_country = []
@@ -138,7 +137,7 @@ class Period:
                 .prefetch_related(self.citations())
             ),
             ["date", "title"],
-            key=("certain", attrgetter("certain")),
+            key="certain",
         )
         certain, longer = events.get(True, Shown()), events.get(False, Shown())
         for shown in certain, longer:

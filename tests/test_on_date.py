@@ -318,7 +318,9 @@ def test_the_page_takes_the_same_few_queries_however_much_it_shows(client, url):
     with CaptureQueriesContext(connection) as large:
         assert client.get(url).status_code == 200
     assert len(small) == len(large)
-    assert len(large) <= 12
+    # With no cache, as here, each of the four lists chooses its first entries by key, then
+    # fetches them whole with their citations, and the missions their successors.
+    assert len(large) <= 16
 
 
 def unshown_notes(page):
