@@ -323,6 +323,17 @@ def test_the_page_takes_the_same_few_queries_however_much_it_shows(client, url):
     assert len(large) <= 16
 
 
+def test_choosing_the_first_entries_reads_the_keys_of_the_rows_that_match_not_their_texts(client):
+    CountryFactory(), CountryFactory(peru=True)
+    grow(3, 0)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/on/1900/").status_code == 200
+    choosing = [query["sql"] for query in queries if "ROW_NUMBER()" in query["sql"]]
+    assert len(choosing) == 4
+    for sql in choosing:
+        assert '"search_text"' not in sql, sql
+
+
 def unshown_notes(page):
     """{section: (the note of how many its list leaves out, where it links)} of the page."""
     return {
