@@ -103,9 +103,9 @@ def content_version():
     A cache that has lost the version (emptied, restarted, culled) gets a new one, so that
     the pages cached under the lost one are never served again.
     """
-    kept = _page_version.get()
-    if kept is not None:
-        return kept
+    making = _page_version.get()
+    if making is not None:
+        return making
     cache = version_cache()
     version = cache.get(VERSION_KEY)
     if version is None:

@@ -58,36 +58,34 @@ def own_memory():
     return caches["fragments"]
 
 
-def count(queryset):
+def of_query(work, queryset, empty, *key):
     """
-    Return how many rows ``queryset`` has, kept for the content version under its SQL and
-    parameters: a list's count, or a search's, is worked out once for each version of the
-    content, however many of its pages are read.
+    Return ``work()``, a figure of ``queryset``, kept for the content version under ``key``
+    and the queryset's SQL and parameters; ``empty`` for a queryset that can match nothing.
     """
     try:
         sql, params = queryset.query.sql_with_params()
     except EmptyResultSet:
-        return 0
-    return figure(queryset.count, "count", queryset.db, sql, params)
+        return empty
+    return figure(work, *key, queryset.db, sql, params)
+
+
+def count(queryset):
+    """
+    Return how many rows ``queryset`` has: a list's count, or a search's, is worked out once
+    for each version of the content, however many of its pages are read.
+    """
+    return of_query(queryset.count, queryset, 0, "count")
 
 
 def first(queryset, number):
     """
-    Return the primary keys of the first ``number`` rows of ``queryset``, in its order, kept
-    for the content version under its SQL and parameters: a search's first results are found
-    once for each version of the content, however often it is made.
+    Return the primary keys of the first ``number`` rows of ``queryset``, in its order: a
+    search's first results are found once for each version of the content, however often it
+    is made.
     """
-    try:
-        sql, params = queryset.query.sql_with_params()
-    except EmptyResultSet:
-        return []
-    return figure(
-        lambda: list(queryset.values_list("pk", flat=True)[:number]),
-        "first",
-        number,
-        queryset.db,
-        sql,
-        params,
+    return of_query(
+        lambda: list(queryset.values_list("pk", flat=True)[:number]), queryset, [], "first", number
     )
 
 

@@ -53,6 +53,29 @@ def fragment_version(model):
     return version or f"pending:{secrets.token_hex(8)}"
 
 
+def keys_only(queryset):
+    """
+    ``queryset`` read by key: with only what an item read from the cache needs of each row,
+    its primary key and what the page's translation note reads (``Translated.translation_fields``).
+    """
+    model = queryset.model
+    read = model.translation_fields() if issubclass(model, Translated) else []
+    return queryset.select_related(None).only(model._meta.pk.name, *read)
+
+
+def show_cached(objects, key_of):
+    """
+    Give each of ``objects`` whose fragment is cached, under the key ``key_of(object)`` that the
+    template's ``{% cache %}`` gives it, the fragment as ``cached_html``, for the template to
+    show as it is, without reading the cache again; return the others, in their order.
+    """
+    keys = {key_of(each): each for each in objects}
+    cached = caches["fragments"].get_many(keys)
+    for key, html in cached.items():
+        keys[key].cached_html = mark_safe(html)
+    return [each for key, each in keys.items() if key not in cached]
+
+
 def page_entries(queryset, objects, version):
     """
     Return the entries of ``objects``, a slice of ``queryset`` (a list's page, a search's
@@ -64,16 +87,12 @@ def page_entries(queryset, objects, version):
     query fetches only those, and a second, made only for items not cached, the rest. An
     entry whose item is cached is given it, as ``cached_html``, for the template to show.
     """
-    model = objects.model
-    read = model.translation_fields() if issubclass(model, Translated) else []
-    keyed = list(objects.select_related(None).only(model._meta.pk.name, *read))
+    keyed = list(keys_only(objects))
     # The key the template's {% cache %} gives each item (templates/relations/list_base.html).
-    keys = {make_template_fragment_key(ITEM, [version, entry.pk]): entry for entry in keyed}
-    cached = caches["fragments"].get_many(keys)
-    for key, html in cached.items():
-        # Shown as read, without the template reading the cache again for it.
-        keys[key].cached_html = mark_safe(html)
-    uncached = [entry.pk for key, entry in keys.items() if key not in cached]
+    uncached = [
+        entry.pk
+        for entry in show_cached(keyed, lambda entry: make_template_fragment_key(ITEM, [version, entry.pk]))
+    ]
     if not uncached:
         return keyed
     whole = {entry.pk: entry for entry in queryset.filter(pk__in=uncached)}

@@ -17,19 +17,16 @@ import hashlib
 from collections import defaultdict
 from typing import NamedTuple
 
-from django.core.cache import caches
 from django.core.cache.utils import make_template_fragment_key
-from django.db.models import Count, F, Window
+from django.db.models import BooleanField, Count, F, Value, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils.http import urlencode
-from django.utils.safestring import mark_safe
 
 from .citations import Note, passage_key
 from .figures import figure
-from .fragments import NOTE, fragment_version
+from .fragments import NOTE, fragment_version, keys_only, show_cached
 from .models import Agreement, Appointment, Event, Mission
-from .models.base import Translated
 
 # The claims of each kind of entry that date it on this page; its notes are the citations of
 # those claims and of the entry as a whole.
@@ -147,7 +144,7 @@ class Standings:
         # What the page's items and notes are cached under, with their own keys.
         self.fragment_version = fragment_version(fragments)
         self.notes = PageNotes()
-        # The rows read by key only, by model: (what makes their queryset, the rows).
+        # What makes the queryset of each model whose rows were read by key only.
         self.read_by_key = {}
         self.shown = []
 
@@ -176,22 +173,22 @@ class Standings:
             # The pass over every row that matches reads their keys, not their texts: ten times
             # quicker for a year of 100,000 events. The rows chosen are then fetched whole.
             first = numbered.filter(position__lte=SHOWN).order_by(*order)
-            first = list(first.values_list("pk", "total", *([key] if key else [])))
-            whole = {row.pk: row for row in matching().filter(pk__in=[pk for pk, *_rest in first])}
-            fetched.extend(whole[pk] for pk, *_rest in first)
+            # Each row's value of ``key``, or the same None for all where the list is not split.
+            first = list(first.values_list("pk", "total", key or Value(None, output_field=BooleanField())))
+            whole = {row.pk: row for row in matching().filter(pk__in=[pk for pk, _total, _value in first])}
+            fetched.extend(whole[pk] for pk, _total, _value in first)
             return [
-                (pk, total, *(value or [None]), tuple(map(Cited.of, whole[pk].page_citations)))
-                for pk, total, *value in first
+                (pk, total, value, tuple(map(Cited.of, whole[pk].page_citations)))
+                for pk, total, value in first
             ]
 
         chosen = figure(choose, "first shown", *name)
         if chosen and not fetched:
-            # Read by key, with what the page's translation note reads of each.
-            read = model.translation_fields() if issubclass(model, Translated) else []
-            keyed = model.objects.filter(pk__in=[pk for pk, *_rest in chosen]).only("pk", *read)
-            keyed = {row.pk: row for row in keyed}
+            keyed = {
+                row.pk: row for row in keys_only(model.objects.filter(pk__in=[pk for pk, *_rest in chosen]))
+            }
             fetched = [keyed[pk] for pk, *_rest in chosen]
-            self.read_by_key[model] = (matching, fetched)
+            self.read_by_key[model] = matching
         lists = {}
         for row, (_pk, total, value, cited) in zip(fetched, chosen, strict=True):
             if value not in lists:
@@ -208,30 +205,28 @@ class Standings:
         their places in the lists and the notes.
         """
         version = self.fragment_version
-        items = {
-            # The key each item's {% cache %} gives it (templates/includes/on_date/).
-            make_template_fragment_key(
-                f"{self.prefix}{model._meta.model_name}", [version, self.key, row.pk]
-            ): row
-            for model, (_matching, rows) in self.read_by_key.items()
-            for row in rows
-        }
-        notes = {make_template_fragment_key(NOTE, [version, note.key]): note for note in self.notes}
-        cached = caches["fragments"].get_many([*items, *notes])
-        for key, html in cached.items():
-            # Shown as read, without the template reading the cache again for it.
-            (items.get(key) or notes[key]).cached_html = mark_safe(html)
+        keyed = [row for shown in self.shown for row in shown if type(row) in self.read_by_key]
+        # The keys each item's and each note's {% cache %} gives it (templates/includes/on_date/,
+        # templates/includes/notes.html).
+        uncached_items = show_cached(
+            keyed,
+            lambda row: make_template_fragment_key(
+                f"{self.prefix}{row._meta.model_name}", [version, self.key, row.pk]
+            ),
+        )
+        uncached_notes = show_cached(
+            self.notes, lambda note: make_template_fragment_key(NOTE, [version, note.key])
+        )
         wanted = defaultdict(set)
-        for row in [row for key, row in items.items() if key not in cached]:
+        for row in uncached_items:
             wanted[type(row)].add(row.pk)
-        for note in [note for key, note in notes.items() if key not in cached]:
+        for note in uncached_notes:
             for owner, _citation in note.citations:
                 if type(owner) in self.read_by_key:
                     wanted[type(owner)].add(owner.pk)
         whole = {}
         for model, pks in wanted.items():
-            matching, _rows = self.read_by_key[model]
-            whole.update({(model, row.pk): row for row in matching().filter(pk__in=pks)})
+            whole.update({(model, row.pk): row for row in self.read_by_key[model]().filter(pk__in=pks)})
         for shown in self.shown:
             for at, row in enumerate(shown):
                 if (type(row), row.pk) in whole:

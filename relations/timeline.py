@@ -14,15 +14,14 @@ from dataclasses import dataclass
 from functools import cached_property
 from operator import itemgetter
 
-from django.core.cache import caches
 from django.core.cache.utils import make_template_fragment_key
 from django.db.models import Count
 from django.db.models.functions import Substr
-from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext
 
 from .figures import figure
+from .fragments import show_cached
 from .models import Agreement, Appointment, Event, Mission
 from .models.envoys import began
 from .partial_dates import PartialDateField
@@ -257,22 +256,16 @@ class Timeline:
         )
         if fetched or not chosen:
             return fetched
-        cached = {}
-        if version is not None:
-            keys = {
-                make_template_fragment_key(ITEM, [version, key]): key
-                for _kind, key, _date, _translated in chosen
-            }
-            cached = {keys[key]: html for key, html in caches["fragments"].get_many(keys).items()}
-        whole = self.whole_items([key for _kind, key, _date, _translated in chosen if key not in cached])
-        return [
-            whole[key]
-            if key not in cached
-            else TimelineItem(
-                date, kind, "", "", "", translated=translated, key=key, cached_html=mark_safe(cached[key])
-            )
+        light = [
+            TimelineItem(date, kind, "", "", "", translated=translated, key=key)
             for kind, key, date, translated in chosen
         ]
+        uncached = light
+        if version is not None:
+            # The key the template's {% cache %} gives each item (templates/relations/timeline.html).
+            uncached = show_cached(light, lambda item: make_template_fragment_key(ITEM, [version, item.key]))
+        whole = self.whole_items([item.key for item in uncached])
+        return [whole.get(item.key, item) for item in light]
 
     def whole_items(self, keys):
         """The items whose keys are ``keys`` ("kind:field:pk"), made from their rows: {key: item}."""
