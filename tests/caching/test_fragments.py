@@ -4,7 +4,6 @@ The lists' and the timeline's items and the filter forms, cached apart from the 
 changed; and Django's file cache that counts its files less often (relations/file_cache.py).
 """
 
-import lxml.html
 import pytest
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.utils import make_template_fragment_key
@@ -25,10 +24,15 @@ from ..factories import (
     MissionFactory,
     TopicFactory,
 )
-from ..html import get, one, select, text, texts
+from ..html import get, markup, one, select, text, texts
 
 # Every save commits, as on a site: when the version changes depends on the commit.
 pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def main(page):
+    """The page's main content, as HTML."""
+    return markup(one(page, "main"))
 
 
 def item_titles(client, url):
@@ -182,7 +186,7 @@ def test_a_lists_item_read_from_the_cache_is_shown_as_read_if_the_cache_loses_it
         second = get(client, "/envoys/?another=page")
     assert not envoy_row_queries(queries)
     # The items as shown the first time (the rest of the page links to its own address).
-    assert lxml.html.tostring(one(second, "main .items")) == lxml.html.tostring(one(first, "main .items"))
+    assert markup(one(second, "main .items")) == markup(one(first, "main .items"))
 
 
 def test_a_search_result_read_from_the_cache_is_shown_as_read_if_the_cache_loses_it(
@@ -195,7 +199,7 @@ def test_a_search_result_read_from_the_cache_is_shown_as_read_if_the_cache_loses
         second = get(client, "/search/?q=envoy&another=page")
     assert not envoy_row_queries(queries)
     assert texts(second, "main .search-group .item-title") == ["Envoy 0", "Envoy 1", "Envoy 2"]
-    assert lxml.html.tostring(one(second, "main .items")) == lxml.html.tostring(one(first, "main .items"))
+    assert markup(one(second, "main .items")) == markup(one(first, "main .items"))
 
 
 def test_a_dates_entries_and_notes_read_from_the_cache_are_shown_as_read_if_the_cache_loses_them(
@@ -389,10 +393,6 @@ def a_year_of_every_kind(countries):
         event = EventFactory(title=title, date="1826-05-02")
     (passage,) = treaty.citations.all()
     CitationFactory(entry=event, source=passage.source, locator=passage.locator, quotation=passage.quotation)
-
-
-def main(page):
-    return lxml.html.tostring(one(page, "main"))
 
 
 def whole_rows(queries):
