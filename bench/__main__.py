@@ -13,14 +13,21 @@ of 100,000 events made by generate_demo_data. A hello-world run comes before eve
 run and after the last, and each run is compared with the mean of the two around it; the
 processor time per request is the figure least disturbed by other work on the machine.
 
+A run of a few seconds is disturbed by whatever else the machine does meanwhile, by 10% or
+more either way: every page is measured in several rounds, each a run of every page, the
+second round in the reverse order of the first and so on, and each figure printed is the
+median of its rounds'. A page at two sizes is measured in adjacent runs, and their ratio is
+printed with the lowest and highest of its rounds.
+
 It also prints the queries and bytes of each page, the time of load_initial_data on a fresh
 database, and a load test: 64 connections at once on a list, a detail page and search, with
 the errors and the 99th-percentile latency. The figures are printed, not judged against a
 threshold: the targets are printed beside them.
 
-Variables: BENCH_SECONDS (each run, default 5), BENCH_LOAD_SECONDS (the load test, default
-60), BENCH_SIZES (events in each database, default 1000,100000), BENCH_PAGES (the page types
-measured, by the names the table gives them, default all: "events,on a day").
+Variables: BENCH_SECONDS (each run, default 3), BENCH_ROUNDS (default 3), BENCH_LOAD_SECONDS
+(the load test, default 60), BENCH_SIZES (events in each database, default 1000,100000),
+BENCH_PAGES (the page types measured, by the names the table gives them, default all:
+"events,on a day").
 """
 
 import os
@@ -33,7 +40,8 @@ from pathlib import Path
 
 from .processes import Run, Server, manage, probe, require_wrk, site_environment, wrk
 
-SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
+SECONDS = int(os.environ.get("BENCH_SECONDS", "3"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 LOAD_SECONDS = int(os.environ.get("BENCH_LOAD_SECONDS", "60"))
 SIZES = [int(size) for size in os.environ.get("BENCH_SIZES", "1000,100000").split(",")]
 PAGES = [name for name in os.environ.get("BENCH_PAGES", "").split(",") if name]
@@ -100,6 +108,9 @@ class Bench:
         for size in SIZES:
             self.sites[size] = Server("config.wsgi", self.environment(f"events-{size}"))
         self.hello.get("/")
+        self.warm()
+
+    def warm(self):
         for size, server in self.sites.items():
             for name in self.measured:
                 server.warm(self.pages[size][name]["path"])
@@ -115,28 +126,48 @@ class Bench:
         # Every page as served first: the runs that defeat the cache fill it with pages of
         # their own, which push the others out.
         plan = [(name, fresh, size) for fresh in (False, True) for name in self.measured for size in SIZES]
-        say(f"Measuring {len(plan)} runs of {SECONDS} s, each between two runs of the hello-world.")
-        say("×hello: the page's rate over the hello-world's, and the hello-world's time over the")
-        say("page's for latencies and the server's processor time (CPU) per request.")
+        say(
+            f"Measuring {len(plan)} runs of {SECONDS} s in each of {ROUNDS} rounds, each run between two "
+            "runs of the hello-world."
+        )
+        hello_runs = [wrk(self.hello, ["/"], SECONDS)]
+        for number in range(ROUNDS):
+            say(f"  round {number + 1} of {ROUNDS}")
+            if number:
+                self.warm()  # The pages as served again, after the last round's runs that defeat it.
+            for name, fresh, size in plan if number % 2 == 0 else reversed(plan):
+                path = self.pages[size][name]["path"]
+                run = wrk(self.sites[size], [path], SECONDS, fresh=fresh, token=f"page{len(hello_runs)}")
+                hello_runs.append(wrk(self.hello, ["/"], SECONDS))
+                compared = Compared(run, hello_runs[-2], hello_runs[-1])
+                self.runs.setdefault((name, fresh, size), Rounds()).append(compared)
+        say()
+        say("Each figure is the median of its rounds. ×hello: the page's rate over the hello-world's,")
+        say("and the hello-world's time over the page's for latencies and the server's processor time")
+        say("(CPU) per request.")
         say()
         say(
             f"{'page':<11}{'events':>7} {'cache':<9}{'req/s':>7}{'×hello':>7}{'p50 ms':>8}{'×hello':>7}"
             f"{'p99 ms':>8}{'×hello':>7}{'CPU ms':>7}{'×hello':>7}{'queries':>8}{'KB':>7}{'gzip':>6}"
         )
-        hello_runs = [wrk(self.hello, ["/"], SECONDS)]
-        for number, (name, fresh, size) in enumerate(plan):
-            path = self.pages[size][name]["path"]
-            run = wrk(self.sites[size], [path], SECONDS, fresh=fresh, token=f"page{number}")
-            hello_runs.append(wrk(self.hello, ["/"], SECONDS))
-            compared = self.runs[name, fresh, size] = Compared(run, hello_runs[-2], hello_runs[-1])
+        for name, fresh, size in plan:
+            rounds = self.runs[name, fresh, size]
             page = self.pages[size][name]
             queries = page["queries"] if fresh else page["queries_cached"]
-            errors = f"  {run.errors} errors" if run.errors else ""
+            errors = sum(compared.run.errors for compared in rounds)
+            figures = "".join(
+                f"{rounds.of(measure):>{width}.{digits}f}{shown(rounds.compared(against))}"
+                for measure, width, digits, against in [
+                    ("per_second", 7, 0, "rate"),
+                    ("p50_ms", 8, 1, "p50"),
+                    ("p99_ms", 8, 1, "p99"),
+                    ("cpu_ms", 7, 2, "cpu"),
+                ]
+            )
             say(
-                f"{name:<11}{size:>7} {'defeated' if fresh else 'served':<9}{run.per_second:>7.0f}"
-                f"{shown(compared.rate)}{run.p50_ms:>8.1f}{shown(compared.p50)}{run.p99_ms:>8.1f}"
-                f"{shown(compared.p99)}{run.cpu_ms:>7.2f}{shown(compared.cpu)}{queries:>8}"
-                f"{page['bytes'] / 1000:>7.1f}{page['gzip_bytes'] / 1000:>6.1f}{errors}"
+                f"{name:<11}{size:>7} {'defeated' if fresh else 'served':<9}{figures}{queries:>8}"
+                f"{page['bytes'] / 1000:>7.1f}{page['gzip_bytes'] / 1000:>6.1f}"
+                + (f"  {errors} errors" if errors else "")
             )
         say(
             f"hello-world (median of its runs): {statistics.median(h.per_second for h in hello_runs):.0f} "
@@ -180,7 +211,7 @@ class Bench:
         ]:
             for measure in ["rate", "cpu"] if pages else []:
                 figures = {
-                    (name, size): getattr(self.runs[name, fresh, size], measure) or 0.0
+                    (name, size): self.runs[name, fresh, size].compared(measure) or 0.0
                     for name in pages
                     for size in SIZES
                 }
@@ -192,14 +223,23 @@ class Bench:
                 )
         if len(SIZES) > 1:
             small, large = SIZES[0], SIZES[-1]
-            say(f"  {large:,} events at least 0.9× the speed at {small:,}, by rate (by CPU):")
+            say(
+                f"  {large:,} events at least 0.9× the speed at {small:,}, by rate [lowest–highest "
+                "round] (by CPU):"
+            )
             for fresh in (False, True):
                 figures = []
                 for name in names:
-                    at_small, at_large = self.runs[name, fresh, small].run, self.runs[name, fresh, large].run
-                    by_rate = shown(ratio(at_large.per_second, at_small.per_second)).strip()
-                    by_cpu = shown(ratio(at_small.cpu_ms, at_large.cpu_ms)).strip()
-                    figures.append(f"{name} {by_rate} ({by_cpu})")
+                    # The two sizes of a page are measured one after the other in every round.
+                    pairs = [
+                        (at_small.run, at_large.run)
+                        for at_small, at_large in zip(
+                            self.runs[name, fresh, small], self.runs[name, fresh, large], strict=True
+                        )
+                    ]
+                    by_rate = [ratio(more.per_second, fewer.per_second) for fewer, more in pairs]
+                    by_cpu = [ratio(fewer.cpu_ms, more.cpu_ms) for fewer, more in pairs]
+                    figures.append(f"{name} {spread(by_rate)} ({shown(median(by_cpu)).strip()})")
                 say(f"    {'cache defeated' if fresh else 'as served'}: {', '.join(figures)}")
         load = self.timings["load_initial_data"]
         say(f"  load_initial_data under 5 s: {load.seconds:.1f} s ({load.cpu_seconds:.1f} s of processor)")
@@ -211,6 +251,19 @@ def ratio(numerator, denominator):
 
 def shown(value):
     return f"{value:>7.2f}" if value is not None else f"{'n/a':>7}"
+
+
+def median(values):
+    """The median of ``values``, None if any is missing (a run that served nothing)."""
+    return statistics.median(values) if values and None not in values else None
+
+
+def spread(values):
+    """A ratio's median over the rounds, with the lowest and highest round's where there are several."""
+    middle = shown(median(values)).strip()
+    if len(values) < 2 or None in values:
+        return middle
+    return f"{middle} [{min(values):.2f}–{max(values):.2f}]"
 
 
 @dataclass
@@ -239,6 +292,18 @@ class Compared:
     @property
     def cpu(self):
         return ratio(self.hello("cpu_ms"), self.run.cpu_ms)
+
+
+class Rounds(list):
+    """The ``Compared`` runs of one page, one from each round; each figure the median of theirs."""
+
+    def of(self, measure):
+        """The median of a figure of the runs: ``per_second``, ``p50_ms``…"""
+        return median([getattr(compared.run, measure) for compared in self])
+
+    def compared(self, measure):
+        """The median of a ratio to the hello-world: ``rate``, ``p50``, ``p99`` or ``cpu``."""
+        return median([getattr(compared, measure) for compared in self])
 
 
 def main():
