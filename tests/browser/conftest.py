@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db import connections
 
 from tests import sample
 from tests.machine import REPOSITORY, npm_file, unavailable
@@ -45,7 +46,15 @@ def chromium():
         )
     from playwright.sync_api import sync_playwright
 
+    # The database connections of this thread, as Django keeps them while no event loop runs.
+    own = {alias: connections[alias] for alias in connections}
     with sync_playwright() as playwright:
+        # Playwright's event loop now runs in this thread, and while one runs, Django keeps the
+        # thread's connections apart, as an async task's. The tests would then open a second
+        # connection to each database beside the first, which would still hold the test
+        # database when the run ends and drops it: they go on with the thread's own.
+        for alias, connection in own.items():
+            connections[alias] = connection
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield browser
         browser.close()

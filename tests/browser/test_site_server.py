@@ -1,13 +1,15 @@
 """
-The site's server for the browser tests holds no database connection between requests, even
-while a browser keeps its connections open: else, at the end of the run, one would still hold
-the test database that is then dropped.
+The browser tests hold no database connection they do not use: the site's server for them
+closes each request's connection, even while a browser keeps its own connections open, and
+the tests use one connection before and while the browser runs. Else, at the end of the run,
+a connection would still hold the test database that is then dropped.
 """
 
+import asyncio
 import time
 
 import pytest
-from django.db import connection
+from django.db import connection, connections
 
 from .conftest import new_context
 
@@ -43,3 +45,15 @@ def test_after_its_requests_the_server_holds_no_connection_to_the_database(
         assert other_sessions() == 0
     finally:
         context.close()
+
+
+def test_while_the_browser_runs_the_tests_use_the_connection_of_their_thread(chromium):
+    used = connections["default"]
+    # Playwright's event loop runs in this thread; without it, Django gives the thread's own.
+    loop = asyncio.get_running_loop()
+    asyncio._set_running_loop(None)
+    try:
+        own = connections["default"]
+    finally:
+        asyncio._set_running_loop(loop)
+    assert used is own
