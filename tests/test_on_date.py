@@ -174,10 +174,14 @@ def test_each_countrys_envoys_are_listed_and_a_country_with_none_in_post_says_so
 
 
 def test_missions_open_and_what_leaves_their_closing_open(client, legation):
-    MissionFactory(name="Embassy in Lima", opened="1920-04-24", predecessor=legation)
+    embassy = MissionFactory(name="Embassy in Lima", opened="1920-04-24", predecessor=legation)
+    # A source describes the embassy as it is now: it is open still.
+    CitationFactory(entry=embassy, quotation="The embassy is located in Lima.", current=True)
     older = MissionFactory(name="Old legation", opened="1846-12", closed=None)
     MissionFactory(name="Its embassy", opened=None, predecessor=older)
     MissionFactory(name="Undated consulate", opened=None)
+    # Nothing says when it closed, nor that it is open now.
+    MissionFactory(name="Special mission", opened="1920-01", closed=None)
     assert standings(client, "/on/1850-01-01/", "missions-heading") == {
         "Legation in Lima": "certain",
         "Old legation": "possible",
@@ -189,7 +193,14 @@ def test_missions_open_and_what_leaves_their_closing_open(client, legation):
         "Legation in Lima": "certain",
         "Embassy in Lima": "certain",
         "Old legation": "possible",
+        "Special mission": "possible",
     }
+    assert status_of(client, "/on/1920-04-24/", "missions-heading", "Special mission") == (
+        "Possibly open: no source states it open still, and no closing is recorded."
+    )
+    assert status_of(client, "/es/on/1920-04-24/", "missions-heading", "Special mission") == (
+        "Posiblemente abierta: ninguna fuente indica que siga abierta, y no consta su cierre."
+    )
     document = lxml.html.fromstring(client.get("/on/1850-01-01/").content)
     (note,) = document.xpath('//section[@aria-labelledby="missions-heading"]/p[@class="count-note"]')
     assert note.text_content().startswith("2 missions have no recorded opening date")

@@ -22,14 +22,17 @@ class MissionQuerySet(EntryQuerySet):
         as ``Appointment.objects.in_post_during`` is, and with ``became_another``: whether
         a published post grew from it.
 
-        A post with no closing date is open still, unless another post grew from it: then it
-        closed when that one opened, on a date not recorded. Posts with no opening date recorded
-        are left out: nothing says from when they were open.
+        A post with no closing date may be open still: it is certainly open only where a source
+        states that it is (a citation "stated as current") and no other post grew from it. Else
+        it may have closed on any later day, a date not recorded: when another post grew from
+        it, or as a legation dated only by its opening may have become an embassy. Posts with
+        no opening date recorded are left out: nothing says from when they were open.
         """
         became_another = Exists(Mission.objects.published().filter(predecessor=OuterRef("pk")))
+        stated_open = Exists(Mission.objects.filter(pk=OuterRef("pk"), citations__current=True))
         open_ended = models.Q(closed__isnull=True)
         began_certainly = had_begun("opened", last)
-        continued_certainly = had_not_ended("closed", first) | (open_ended & ~became_another)
+        continued_certainly = had_not_ended("closed", first) | (open_ended & stated_open & ~became_another)
         return self.filter(
             models.Q(opened__isnull=False),
             may_have_begun("opened", last),

@@ -349,7 +349,7 @@ def test_a_dates_entries_and_notes_are_read_from_the_cache_while_the_content_is_
 
 
 def test_a_dates_entry_is_cached_apart_for_each_period(client, fragments):
-    MissionFactory(name="Legation in Lima", opened="1826-05")
+    MissionFactory(name="Legation in Lima", opened="1826-05", closed="1920")
     assert standing(get(client, "/on/1826-05-10/"), "missions-heading") == [
         ("Legation in Lima", "possible", ["1"])
     ]
