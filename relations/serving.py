@@ -197,17 +197,17 @@ def _store_as_streamed(key, response):
     status, headers, chunks = response.status_code, _headers(response), response.streaming_content
 
     def keeping():
-        kept, size = [], 0
+        sent, size = [], 0
         for chunk in chunks:
-            if kept is not None:
+            if sent is not None:
                 size += len(chunk)
                 if size > settings.PAGE_CACHE_MAX_BYTES:
-                    kept = None
+                    sent = None
                 else:
-                    kept.append(chunk)
+                    sent.append(chunk)
             yield chunk
-        if kept is not None:
-            _store(key, status, headers, b"".join(kept))
+        if sent is not None:
+            _store(key, status, headers, b"".join(sent))
 
     response.streaming_content = keeping()
 
