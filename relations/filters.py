@@ -206,8 +206,12 @@ class MissionFilter(PublicFilterSet):
     )
     status = django_filters.ChoiceFilter(
         label=_("Status"),
-        choices=[("open", _("Open today")), ("closed", pgettext_lazy("mission status", "Closed"))],
-        empty_label=_("Open or closed"),
+        choices=[
+            ("open", pgettext_lazy("mission status", "Open")),
+            ("closed", pgettext_lazy("mission status", "Closed")),
+            ("unrecorded", _("No closing recorded")),
+        ],
+        empty_label=_("Any status"),
         method="filter_status",
     )
     sort = SortFilter(
@@ -223,8 +227,12 @@ class MissionFilter(PublicFilterSet):
         fields = ["q", "country", "host", "kind", "status", "sort"]
 
     def filter_status(self, queryset, name, value):
-        # A post is open today unless a closing date is recorded.
-        return queryset.filter(closed__isnull=(value == "open"))
+        by_status = {
+            "open": queryset.open_now,
+            "closed": queryset.closed,
+            "unrecorded": queryset.closing_not_recorded,
+        }
+        return by_status[value]()
 
 
 class AgreementFilter(YearRangeFilterSet):

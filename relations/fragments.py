@@ -18,7 +18,6 @@ import secrets
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.utils import make_template_fragment_key
-from django.db.models import prefetch_related_objects
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
@@ -79,8 +78,8 @@ def show_cached(objects, key_of):
 def page_entries(queryset, objects, version):
     """
     Return the entries of ``objects``, a slice of ``queryset`` (a list's page, a search's
-    results), in its order, each fetched whole, with the related rows the queryset's
-    ``item_prefetches`` name, only where its item is not cached under ``version``.
+    results), in its order, each fetched whole, with what the queryset's ``for_items()`` adds,
+    only where its item is not cached under ``version``.
 
     An item read from the cache needs its key, the entry's primary key, and nothing else but
     what the page's translation note reads (``Translated.translation_fields``): the first
@@ -95,8 +94,7 @@ def page_entries(queryset, objects, version):
     ]
     if not uncached:
         return keyed
-    whole = {entry.pk: entry for entry in queryset.filter(pk__in=uncached)}
-    prefetch_related_objects(list(whole.values()), *queryset.item_prefetches)
+    whole = {entry.pk: entry for entry in queryset.filter(pk__in=uncached).for_items()}
     return [whole.get(entry.pk, entry) for entry in keyed]
 
 

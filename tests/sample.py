@@ -11,8 +11,9 @@ What it holds:
 
 - two sources, the Office of the Historian's register (``pocom``) and the State Department's
   fact sheet (``fact_sheet``), and one generic source for each entry cited by default;
-- the legation in Lima (1827–1920), the embassy it became (1920, open) and Peru's embassy in
-  Washington (1919, open); a planned consulate that is a draft;
+- the legation in Lima (1827–1920), the embassy it became (1920) and Peru's embassy in
+  Washington (1919), both open, as a citation of each states them now; a planned consulate
+  that is a draft;
 - four published envoys: James Cooley (chargé d'affaires 1826, then minister resident at the
   draft consulate; died at post in February 1828), William E. Gonzales (at the legation, then ambassador at
   the embassy), Federico Alfonso Pezet (Peru's ambassador, 1918–1921) and Carlos Later (no
@@ -73,6 +74,7 @@ def build():
         predecessor=legation,
         address="Avenida La Encalada cdra. 17, Surco",
         citation__source=pocom,
+        citation__current=True,
     )
     peru_embassy = MissionFactory(
         name="Embassy of Peru in Washington",
@@ -83,6 +85,7 @@ def build():
         city="Washington",
         opened="1919",
         citation__source=fact_sheet,
+        citation__current=True,
     )
     planned_consulate = MissionFactory(name="Planned consulate", slug="planned-consulate", draft=True)
 

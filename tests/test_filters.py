@@ -234,7 +234,12 @@ def test_envoys_by_sending_country_rank_and_words(client):
 # Missions
 
 
-def test_missions_by_country_host_kind_and_status(client):
+@pytest.fixture
+def missions():
+    """
+    Posts of every status: two open (a source states them open now), two closed, and two
+    with no closing recorded, one never stated open and one stated open that became another.
+    """
     us, pe = CountryFactory(), CountryFactory(peru=True)
     legation = MissionFactory(name="Legation in Lima", opened="1827", closed="1920-04-24")
     MissionFactory(
@@ -243,6 +248,15 @@ def test_missions_by_country_host_kind_and_status(client):
         opened="1920-04-24",
         predecessor=legation,
         summary="Ours.",
+        citation__current=True,
+    )
+    peruvian_legation = MissionFactory(
+        name="Legation of Peru in Washington",
+        sending_country=pe,
+        host_country=us,
+        city="Washington",
+        opened="1846",
+        citation__current=True,
     )
     MissionFactory(
         name="Embassy of Peru in Washington",
@@ -251,6 +265,8 @@ def test_missions_by_country_host_kind_and_status(client):
         host_country=us,
         city="Washington",
         opened="1919",
+        predecessor=peruvian_legation,
+        citation__current=True,
     )
     MissionFactory(
         name="Consulate in Callao",
@@ -259,20 +275,78 @@ def test_missions_by_country_host_kind_and_status(client):
         opened="1823",
         closed="1950",
     )
+    MissionFactory(
+        name="Consular agency in Paita", kind=Mission.Kind.CONSULAR_AGENCY, city="Paita", opened="1900"
+    )
 
-    assert slugs(get_ok(client, "/missions/", {"status": "open"})) == [
-        "embassy-in-lima",
-        "embassy-of-peru-in-washington",
-    ]
-    assert slugs(get_ok(client, "/missions/", {"status": "closed"})) == [
-        "consulate-in-callao",
-        "legation-in-lima",
-    ]
-    assert slugs(get_ok(client, "/missions/", {"country": "pe"})) == ["embassy-of-peru-in-washington"]
-    assert slugs(get_ok(client, "/missions/", {"host": "us"})) == ["embassy-of-peru-in-washington"]
-    assert slugs(get_ok(client, "/missions/", {"kind": "embassy", "country": "us"})) == ["embassy-in-lima"]
-    assert slugs(get_ok(client, "/missions/", {"q": "callao"})) == ["consulate-in-callao"]
+
+@pytest.mark.parametrize(
+    "params, expected",
+    [
+        ({"status": "open"}, ["embassy-in-lima", "embassy-of-peru-in-washington"]),
+        ({"status": "closed"}, ["consulate-in-callao", "legation-in-lima"]),
+        ({"status": "unrecorded"}, ["consular-agency-in-paita", "legation-of-peru-in-washington"]),
+        ({"country": "pe"}, ["embassy-of-peru-in-washington", "legation-of-peru-in-washington"]),
+        (
+            {"host": "pe"},
+            ["consular-agency-in-paita", "consulate-in-callao", "embassy-in-lima", "legation-in-lima"],
+        ),
+        ({"kind": "embassy", "country": "us"}, ["embassy-in-lima"]),
+        ({"q": "callao"}, ["consulate-in-callao"]),
+    ],
+)
+def test_missions_by_country_host_kind_and_status(client, missions, params, expected):
+    assert slugs(get_ok(client, "/missions/", params)) == expected
+
+
+def test_missions_sorted_by_opening(client, missions):
     assert slugs(get_ok(client, "/missions/", {"sort": "opened"}))[0] == "consulate-in-callao"
+
+
+@pytest.mark.parametrize(
+    "language, dates",
+    [
+        (
+            "en",
+            {
+                "Consular agency in Paita": "1900 – no closing recorded",
+                "Consulate in Callao": "1823 – 1950",
+                "Embassy in Lima": "24 April 1920 – open",
+                "Legation in Lima": "1827 – 24 April 1920",
+                "Embassy of Peru in Washington": "1919 – open",
+                "Legation of Peru in Washington": "1846 – no closing recorded",
+            },
+        ),
+        (
+            "es",
+            {
+                "Consular agency in Paita": "1900 – sin cierre registrado",
+                "Consulate in Callao": "1823 – 1950",
+                "Embassy in Lima": "24 de abril de 1920 – en funciones",
+                "Legation in Lima": "1827 – 24 de abril de 1920",
+                "Embassy of Peru in Washington": "1919 – en funciones",
+                "Legation of Peru in Washington": "1846 – sin cierre registrado",
+            },
+        ),
+    ],
+)
+def test_a_missions_item_calls_it_open_only_where_a_source_states_it_open_now(
+    client, missions, language, dates
+):
+    prefix = "" if language == "en" else f"/{language}"
+
+    def item_dates(page, selector):
+        return {
+            html.text(html.one(item, ".item-title")): html.text(html.one(item, ".item-date"))
+            for item in html.select(page, selector)
+        }
+
+    assert item_dates(get_ok(client, f"{prefix}/missions/"), "main .items > li") == dates
+    # A search shows the same items.
+    found = get_ok(client, f"{prefix}/search/", {"q": "Washington"})
+    assert item_dates(found, "main .search-group .items > li") == {
+        name: date for name, date in dates.items() if "Washington" in name
+    }
 
 
 # Agreements

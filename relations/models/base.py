@@ -129,18 +129,22 @@ def content_now():
 
 
 class EntryQuerySet(models.QuerySet):
-    # The related rows each item of a list shows, besides its row: ``listed()`` leaves them
-    # out, for a list page fetches them for the items it renders anew only
-    # (relations/fragments.py), and search for the few results it shows.
-    item_prefetches = ()
-
     def published(self):
         """Return the entries the public may see."""
         return self.filter(status=Entry.Status.PUBLISHED)
 
     def listed(self):
-        """Return the published entries, with the rows a list shows joined in (see ``item_prefetches``)."""
+        """Return the published entries, with the rows a list shows joined in (see ``for_items``)."""
         return self.published()
+
+    def for_items(self):
+        """
+        These entries with what a list's item shows of each besides its row: related rows,
+        worked-out values. ``listed()`` leaves them out, for a list page fetches them only for
+        the items it renders anew (relations/fragments.py), and search for the few results it
+        shows; a list's counts and keys are read without them.
+        """
+        return self
 
 
 class Entry(Translated, TimestampedModel):

@@ -21,10 +21,11 @@ from .timestamps import TimestampedModel
 
 
 class EnvoyQuerySet(EntryQuerySet):
-    item_prefetches = ("appointments",)
-
     def listed(self):
         return self.published().select_related("sending_country")
+
+    def for_items(self):
+        return self.prefetch_related("appointments")
 
 
 class Envoy(Entry):

@@ -11,9 +11,41 @@ from .base import Country, Entry, EntryQuerySet, check_order
 from .search import search_text_field
 
 
+def became_another_condition():
+    """Whether a published post grew from the post: the legation that became an embassy."""
+    return Exists(Mission.objects.published().filter(predecessor=OuterRef("pk")))
+
+
+def open_now_condition():
+    """
+    Whether the post is open still, as far as the sources say: no closing date is recorded,
+    a source states that it is open (a citation "stated as current"), and no other post grew
+    from it. A post dated only by its opening may have closed on a day not recorded, or
+    become another, as a legation became an embassy; nothing then says that it is open.
+    """
+    stated_open = Exists(Mission.objects.filter(pk=OuterRef("pk"), citations__current=True))
+    return models.Q(closed__isnull=True) & stated_open & ~became_another_condition()
+
+
 class MissionQuerySet(EntryQuerySet):
     def listed(self):
         return self.published().select_related("sending_country", "host_country")
+
+    def for_items(self):
+        """Each post with ``open_now``: whether it is open still, as far as the sources say."""
+        return self.annotate(open_now=as_boolean(open_now_condition()))
+
+    def open_now(self):
+        """Return the posts open still, as far as the sources say."""
+        return self.filter(open_now_condition())
+
+    def closed(self):
+        """Return the posts whose closing is recorded."""
+        return self.filter(closed__isnull=False)
+
+    def closing_not_recorded(self):
+        """Return the posts with no closing recorded that no source states open still."""
+        return self.filter(models.Q(closed__isnull=True) & ~open_now_condition())
 
     def open_during(self, first, last):
         """
@@ -22,23 +54,18 @@ class MissionQuerySet(EntryQuerySet):
         as ``Appointment.objects.in_post_during`` is, and with ``became_another``: whether
         a published post grew from it.
 
-        A post with no closing date may be open still: it is certainly open only where a source
-        states that it is (a citation "stated as current") and no other post grew from it. Else
-        it may have closed on any later day, a date not recorded: when another post grew from
-        it, or as a legation dated only by its opening may have become an embassy. Posts with
+        A post with no closing date is certainly open until ``last`` only where it is open
+        now (``open_now_condition()``); else it may have closed on any later day. Posts with
         no opening date recorded are left out: nothing says from when they were open.
         """
-        became_another = Exists(Mission.objects.published().filter(predecessor=OuterRef("pk")))
-        stated_open = Exists(Mission.objects.filter(pk=OuterRef("pk"), citations__current=True))
-        open_ended = models.Q(closed__isnull=True)
         began_certainly = had_begun("opened", last)
-        continued_certainly = had_not_ended("closed", first) | (open_ended & stated_open & ~became_another)
+        continued_certainly = had_not_ended("closed", first) | open_now_condition()
         return self.filter(
             models.Q(opened__isnull=False),
             may_have_begun("opened", last),
-            may_not_have_ended("closed", first) | open_ended,
+            may_not_have_ended("closed", first) | models.Q(closed__isnull=True),
         ).annotate(
-            became_another=became_another,
+            became_another=became_another_condition(),
             began_certainly=as_boolean(began_certainly),
             continued_certainly=as_boolean(continued_certainly),
             certain=as_boolean(began_certainly & continued_certainly),

@@ -18,15 +18,16 @@ from .timestamps import TimestampedModel
 
 
 class SourceQuerySet(models.QuerySet):
-    # As EntryQuerySet's: an item of the list of sources shows the source's row alone.
-    item_prefetches = ()
-
     def published(self):
         """Return the sources the public may see: every one, for every fact cites one."""
         return self.all()
 
     def listed(self):
         return self.published()
+
+    def for_items(self):
+        """As ``EntryQuerySet.for_items``: an item of the list of sources shows the source's row alone."""
+        return self
 
 
 class Source(TimestampedModel):
