@@ -10,6 +10,9 @@ differ when their periods cannot overlap (a year contains its months and days, "
 every earlier day); choices and numbers compare as values; other text compares after
 normalising case and spacing. Values that agree at different precision are one value, the
 most precise of them: the page shows it and cites every source, with no "Sources differ".
+Where sources do differ, each side of the difference is shown by its most precise value,
+and a source that gives less, or gives it otherwise, with its own value beside it ("1826"
+beside "2 May 1826"): no source is credited with more than it says.
 """
 
 import datetime
@@ -110,14 +113,30 @@ def comparable_text(value):
     return text
 
 
+def compared(model_field, value):
+    """
+    What a source's value for the claim ``model_field`` is compared by: a date as a
+    PartialDate, a choice by its stored value, other text made uniform (``comparable_text``).
+    """
+    date = as_date(model_field, value)
+    if date is not None:
+        return date
+    if isinstance(model_field, models.Field) and model_field.choices:
+        return _choice_value(model_field, value)
+    return comparable_text(value)
+
+
 def values_agree(model_field, first, second):
     """Return True if two values that sources give for the claim ``model_field`` can both be true."""
-    first_date, second_date = as_date(model_field, first), as_date(model_field, second)
-    if first_date is not None and second_date is not None:
-        return dates_agree(first_date, second_date)
-    if isinstance(model_field, models.Field) and model_field.choices:
-        return _choice_value(model_field, first) == _choice_value(model_field, second)
-    return comparable_text(first) == comparable_text(second)
+    first, second = compared(model_field, first), compared(model_field, second)
+    if isinstance(first, PartialDate) and isinstance(second, PartialDate):
+        return dates_agree(first, second)
+    return first == second
+
+
+def values_same(model_field, first, second):
+    """Return True if two values that sources give for the claim ``model_field`` say the same thing."""
+    return compared(model_field, first) == compared(model_field, second)
 
 
 def _choice_value(model_field, value):
@@ -204,13 +223,25 @@ class Note:
 
 
 @dataclass
+class Given:
+    """
+    A note that gives one of the values that agree, and ``value``, its own value shown, where
+    it says less, or says it otherwise, than the most precise of them: "1826" beside
+    "2 May 1826". None where it gives that value.
+    """
+
+    note: Note
+    value: object = None
+
+
+@dataclass
 class Difference:
     """What the sources give for one claim of one entry, grouped by the values that agree."""
 
     owner: object
     claim: str
     claim_label: str
-    values: list = field(default_factory=list)  # [(value shown, [Note, ...]), ...]
+    values: list = field(default_factory=list)  # [(value shown, [Given, ...]), ...]
     shown: bool = False
 
 
@@ -254,14 +285,15 @@ class Notes:
         self.differences = {}
         for key, (owner, given) in values.items():
             claim = key[1]
-            groups = agreeing_groups(claim_field(owner, claim), given)
+            model_field = claim_field(owner, claim)
+            groups = agreeing_groups(model_field, given)
             if len(groups) > 1:
                 self.differences[key] = Difference(
                     owner,
                     claim,
                     claim_label(owner, claim),
                     [
-                        (display_value(owner, claim, group[0][0]), _unique(note for _, note in group))
+                        (display_value(owner, claim, group[0][0]), _given(owner, claim, model_field, group))
                         for group in groups
                     ],
                 )
@@ -283,12 +315,18 @@ class Notes:
         return [difference for difference in self.differences.values() if not difference.shown]
 
 
-def _unique(notes):
-    seen = []
-    for note in notes:
-        if note not in seen:
-            seen.append(note)
-    return seen
+def _given(owner, claim, model_field, group):
+    """
+    Each note of ``group``, [(value, note), ...] with the most precise value first, once, as
+    ``Given``: with its own value where it gives another than that one.
+    """
+    shown = group[0][0]
+    given = []
+    for value, note in group:
+        if all(note is not other.note for other in given):
+            own = None if values_same(model_field, value, shown) else display_value(owner, claim, value)
+            given.append(Given(note, own))
+    return given
 
 
 class AsGiven(str):

@@ -104,9 +104,12 @@ def test_values_that_cannot_both_be_true_are_shown_as_differing_with_every_sourc
     CitationFactory(entry=event, source=sheet, claim="date", value="1826")
     CitationFactory(entry=event, source=sheet, claim="date", value="1827")
     difference = Notes(event).difference(event, "date")
-    assert [(value.stored(), [note.number for note in notes]) for value, notes in difference.values] == [
-        ("1827-05-21", [1, 3]),
-        ("1826", [2]),
+    assert [
+        (value.stored(), [(given.note.number, given.value and given.value.stored()) for given in givens])
+        for value, givens in difference.values
+    ] == [
+        ("1827-05-21", [(1, None), (3, "1827")]),
+        ("1826", [(2, None)]),
     ]
 
 

@@ -33,3 +33,23 @@ def test_agreeing_sources_are_not_a_difference(client):
     page = html.get(client, "/events/agreed/")
     assert html.select(page, ".differ") == []
     assert html.hrefs(page, "main article > dl.facts sup.ref a") == ["#note-1", "#note-2", "#note-3"]
+
+
+@pytest.mark.parametrize(
+    "language, items",
+    [
+        ("en", ["2 May 1826 — Older [1]; Guide [2] (gives 1826)", "21 May 1827 — Register [3]"]),
+        (
+            "es",
+            ["2 de mayo de 1826 — Older [1]; Guide [2] (indica 1826)", "21 de mayo de 1827 — Register [3]"],
+        ),
+    ],
+)
+def test_each_source_is_credited_with_the_value_it_gives_not_a_more_precise_one(client, language, items):
+    event = EventFactory(slug="recognized", citation=None, date="1826-05-02")
+    CitationFactory(entry=event, source__title="Older", claim="date", value="1826-05-02")
+    CitationFactory(entry=event, source__title="Guide", claim="date", value="1826")
+    CitationFactory(entry=event, source__title="Register", claim="date", value="1827-05-21")
+    prefix = "" if language == "en" else f"/{language}"
+    [differ] = html.select(html.get(client, f"{prefix}/events/recognized/"), "main .differ")
+    assert html.texts(differ, ".differ-item") == items
