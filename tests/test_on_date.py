@@ -219,10 +219,12 @@ def test_agreements_in_force_and_what_leaves_it_open():
         ended=None,
         agreement_status=Agreement.AgreementStatus.TERMINATED,
     )
+    # In force from 2002, and no source says where it stands now.
+    AgreementFactory(title="Act", signed=None, in_force="2002", ended=None, agreement_status="")
     in_force = {a.title: a.certain for a in Agreement.objects.published().in_force_on(day("2009-06-01"))}
-    assert in_force == {"Trade agreement": False, "Memorandum": False, "Old treaty": False}
+    assert in_force == {"Trade agreement": False, "Memorandum": False, "Old treaty": False, "Act": False}
     in_force = {a.title: a.certain for a in Agreement.objects.published().in_force_on(day("2010-01-01"))}
-    assert in_force == {"Trade agreement": True, "Memorandum": False, "Old treaty": False}
+    assert in_force == {"Trade agreement": True, "Memorandum": False, "Old treaty": False, "Act": False}
     assert not Agreement.objects.published().in_force_on(day("1851-12-31")).exists()
 
 
@@ -235,6 +237,18 @@ def test_the_agreement_wording_says_why_it_is_possible(client):
     assert status_of(client, "/on/1853-01-01/", "agreements-heading", "Old treaty") == (
         "Possibly in force: it is recorded as terminated, but not when it ended."
     )
+
+
+def test_an_agreement_no_source_states_in_force_still_is_possibly_in_force_after_its_entry(client):
+    AgreementFactory(title="Act", signed=None, in_force="2002", agreement_status="")
+    AgreementFactory(title="Pact", signed=None, in_force="1948", agreement_status="in-force")
+    assert status_of(client, "/on/2011/", "agreements-heading", "Act") == (
+        "Possibly in force: no source states it in force still, and no end is recorded."
+    )
+    assert status_of(client, "/es/on/2011/", "agreements-heading", "Act") == (
+        "Posiblemente en vigor: ninguna fuente indica que siga en vigor, y no consta su fin."
+    )
+    assert status_of(client, "/on/2011/", "agreements-heading", "Pact") == "In force."
 
 
 def test_the_events_of_the_month_and_those_dated_only_to_its_year(client):

@@ -25,11 +25,10 @@ class AgreementQuerySet(EntryQuerySet):
 
         An agreement is in force from its entry into force to its end. Where no entry into force
         is recorded but its status says it came into force, it may have done so from its
-        signing. With no end recorded it is in force still, unless its status says it ended:
-        then it may have ended at any time. One only signed is left out.
+        signing. With no end recorded it is certainly in force still only where its status
+        says that it is in force; else it may have ended at any time, unrecorded. One only
+        signed is left out.
         """
-        ended = [Agreement.AgreementStatus.TERMINATED, Agreement.AgreementStatus.SUPERSEDED]
-        ended.append(Agreement.AgreementStatus.EXPIRED)
         entered = Q(in_force__isnull=False)
         came_into_force = ~Q(agreement_status=Agreement.AgreementStatus.SIGNED) & Q(signed__isnull=False)
         began = (entered & may_have_begun("in_force", last)) | (
@@ -37,7 +36,8 @@ class AgreementQuerySet(EntryQuerySet):
         )
         open_ended = Q(ended__isnull=True)
         began_certainly = entered & had_begun("in_force", last)
-        continued_certainly = had_not_ended("ended", first) | (open_ended & ~Q(agreement_status__in=ended))
+        stated_in_force = Q(agreement_status=Agreement.AgreementStatus.IN_FORCE)
+        continued_certainly = had_not_ended("ended", first) | (open_ended & stated_in_force)
         return self.filter(began, may_not_have_ended("ended", first) | open_ended).annotate(
             began_certainly=as_boolean(began_certainly),
             continued_certainly=as_boolean(continued_certainly),
@@ -60,6 +60,9 @@ class Agreement(Entry):
         TERMINATED = "terminated", _("terminated")
         SUPERSEDED = "superseded", _("superseded")
         EXPIRED = "expired", _("expired")
+
+    # The statuses that say the agreement is no longer in force.
+    ENDED_STATUSES = {AgreementStatus.TERMINATED, AgreementStatus.SUPERSEDED, AgreementStatus.EXPIRED}
 
     title = models.CharField(_("title"), max_length=300)
     title_es = models.CharField(
@@ -118,6 +121,11 @@ class Agreement(Entry):
 
     def __str__(self):
         return self.short_name or self.title
+
+    @property
+    def status_says_ended(self):
+        """True if its status says that it is no longer in force, whether or not its end is dated."""
+        return self.agreement_status in self.ENDED_STATUSES
 
     def clean(self):
         check_order(

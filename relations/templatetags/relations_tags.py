@@ -43,7 +43,7 @@ def _time(date, text, linked=True):
     if date.is_derived:
         return format_html(
             '<span class="derived" title="{}">{}</span>',
-            gettext("A date no source states: the site derived it, as the editorial note explains."),
+            gettext("Derived by the site: no source states this date."),
             element,
         )
     return element
