@@ -17,7 +17,7 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.db import connection
+from django.db import connection, models
 from django.db.models import Count
 
 from relations.citation_check import FOUND, check_duplicates, quotation_status
@@ -232,6 +232,32 @@ def test_every_entry_spells_each_name_one_way_in_its_title_summary_and_body():
         for slug, text in texts.items():
             found = re.search(other, text)
             assert found is None, f"{slug}: {found.group()} for {spelling}"
+
+
+# Words of the site's own making, not of its public: where its content was first drafted from.
+WORKSHOP_WORDS = re.compile(r"\b(?:seed texts?|no seeds?|the seeds?|fixtures?)\b", re.IGNORECASE)
+
+
+def test_no_text_readers_see_speaks_of_where_the_content_was_drafted():
+    shown = [
+        *(model.objects.published() for model in PAGE_MODELS),
+        Appointment.objects.all(),
+        Source.objects.all(),
+    ]
+    texts = {
+        f"{type(row).__name__} {getattr(row, 'slug', row.pk)}.{field.name}": getattr(row, field.name)
+        for rows in shown
+        for row in rows
+        for field in row._meta.concrete_fields
+        if isinstance(field, (models.CharField, models.TextField)) and getattr(row, field.name)
+    }
+    assert len(texts) > 1000
+    found = {
+        place: WORKSHOP_WORDS.search(text).group()
+        for place, text in texts.items()
+        if WORKSHOP_WORDS.search(text)
+    }
+    assert found == {}
 
 
 def test_the_site_spells_each_name_one_way_in_its_own_words():
