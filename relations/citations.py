@@ -172,6 +172,23 @@ def agreeing_groups(model_field, values):
     return groups
 
 
+def differing_claims(owner):
+    """
+    The claims of ``owner`` (an entry, an appointment) on which the sources cited for it give
+    values that cannot all be true: those a page of it shows as "Sources differ". Reads the
+    owner's citations, prefetched where a page shows many owners.
+    """
+    given = {}
+    for citation in owner.citations.all():
+        if citation.claim and citation.value:
+            given.setdefault(citation.claim, []).append((citation.value, citation))
+    return {
+        claim
+        for claim, values in given.items()
+        if len(agreeing_groups(claim_field(owner, claim), values)) > 1
+    }
+
+
 # The notes of a page ------------------------------------------------------------------------
 
 

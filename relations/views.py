@@ -182,7 +182,11 @@ class MissionDetailView(PublishedDetailView):
             .select_related("sending_country", "host_country", "predecessor")
             .prefetch_related(
                 Prefetch("successors", Mission.objects.published()),
-                Prefetch("appointments", Appointment.objects.published().select_related("envoy")),
+                # With their citations, which say where the sources differ on a date of the table.
+                Prefetch(
+                    "appointments",
+                    Appointment.objects.published().select_related("envoy").prefetch_related("citations"),
+                ),
                 Prefetch("events", Event.objects.published()),
             )
         )

@@ -3,7 +3,7 @@
 import pytest
 
 from . import html
-from .factories import AgreementFactory, CitationFactory, EventFactory
+from .factories import AgreementFactory, AppointmentFactory, CitationFactory, EventFactory, MissionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -53,3 +53,26 @@ def test_each_source_is_credited_with_the_value_it_gives_not_a_more_precise_one(
     prefix = "" if language == "en" else f"/{language}"
     [differ] = html.select(html.get(client, f"{prefix}/events/recognized/"), "main .differ")
     assert html.texts(differ, ".differ-item") == items
+
+
+def test_a_missions_table_of_envoys_sends_the_reader_to_the_envoy_where_the_sources_differ_on_a_date(client):
+    mission = MissionFactory(slug="embassy")
+    differing = AppointmentFactory(mission=mission, slug="briggs-1955", credentials_presented="1955-05-27")
+    CitationFactory(entry=differing, claim="credentials_presented", value="1955-03-27")
+    CitationFactory(entry=differing, claim="credentials_presented", value="1955-05-27")
+    agreeing = AppointmentFactory(mission=mission, slug="achilles-1956", credentials_presented="1956-10-01")
+    CitationFactory(entry=agreeing, claim="credentials_presented", value="1956")
+    CitationFactory(entry=agreeing, claim="credentials_presented", value="1956-10-01")
+    CitationFactory(entry=agreeing, claim="ended", value="1960")
+    page = html.get(client, "/missions/embassy/")
+    rows = {
+        html.text(html.one(row, "th")): html.hrefs(row, "td a.differ-flag")
+        for row in html.select(page, "main .appointments-table tbody tr")
+    }
+    assert rows == {
+        differing.envoy.name: [f"{differing.envoy.get_absolute_url()}#briggs-1955"],
+        agreeing.envoy.name: [],
+    }
+    [flagged] = html.select(page, "main .appointments-table td:has(a.differ-flag)")
+    assert flagged.get("data-label") == "Credentials presented"
+    assert html.text(html.one(flagged, "a.differ-flag")) == "sources differ"

@@ -17,7 +17,7 @@ from django.urls import reverse, translate_url
 from django.utils.html import format_html
 from django.utils.translation import get_language, gettext
 
-from ..citations import AsGiven, Notes
+from ..citations import AsGiven, Notes, differing_claims
 from ..partial_dates import DAY, PartialDate, range_texts
 
 register = template.Library()
@@ -79,6 +79,16 @@ def partial_date_range(start, end=None):
 def citation_notes(entry, parts=()):
     """Gather the numbered notes of ``entry`` and of its ``parts`` (e.g. an envoy's appointments)."""
     return Notes(entry, parts)
+
+
+@register.filter
+def sources_differ_on(owner, claim):
+    """
+    True if the sources cited for ``owner``'s ``claim`` give values that cannot all be true:
+    for a page that shows the claim without its notes, to send the reader to the page that
+    shows them (a mission's table of its envoys, to each envoy's page).
+    """
+    return claim in differing_claims(owner)
 
 
 @register.simple_tag
