@@ -263,6 +263,31 @@ def test_the_events_of_the_month_and_those_dated_only_to_its_year(client):
     assert lists == [["Spanning it", "In the month"], ["In the year"]]
 
 
+def test_an_event_dated_by_one_bound_alone_is_listed_on_no_date(client):
+    EventFactory(title="Assistance", date="2022<")  # by 2022: nothing says how much earlier
+    EventFactory(title="Controversy", date="1963>")  # 1963 or later: nothing says how much later
+    EventFactory(title="Bounded by a later end", date="1963>", end_date="1968")
+    EventFactory(title="Open-ended span", date="1960", end_date="1963>")  # certain from 1960 to 1963
+    EventFactory(title="About then", date="1850~")
+    EventFactory(title="In the year", date="1850")
+
+    def listed(url):
+        document = lxml.html.fromstring(client.get(url).content)
+        (section,) = document.xpath('//section[@aria-labelledby="events-heading"]')
+        return {a.text_content() for a in section.xpath("./ul/li/a")}
+
+    assert listed("/on/1850-06-01/") == {"About then", "In the year"}
+    assert listed("/on/1965/") == {"Bounded by a later end"}
+    assert listed("/on/1961/") == {"Open-ended span"}
+    for url in ["/on/1826-05-02/", "/on/1990/", "/on/2022/", "/on/2022-06-01/"]:
+        assert listed(url) == set(), url
+    lead = html.text(html.one(html.get(client, "/on/2022/"), "main .page-header .lead"))
+    assert lead.endswith(
+        "Events dated only as before or after a date (“by 2022”, “1963 or later”) are not listed: "
+        "nothing says how far from it they happened."
+    )
+
+
 def test_every_entry_has_its_notes_numbered_once_for_the_page(client, legation):
     source = SourceFactory(title="Chiefs of Mission")
     appointment = AppointmentFactory(mission=legation, credentials_presented="1827-05-21", ended="1828-02-24")

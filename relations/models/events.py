@@ -4,10 +4,23 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from ..partial_dates import PartialDateField
+from ..partial_dates import BY, OR_LATER, QUALIFIER_MARKS, PartialDateField
 from ..spans import as_boolean, had_begun, had_not_ended, may_have_begun, may_not_have_ended
 from .base import Entry, EntryQuerySet, Topic, check_order
 from .search import search_text_field
+
+
+def one_bound_only():
+    """
+    Whether an event is dated only by a bound on one side: "by 2022" (no later than the
+    document that mentions it) with nothing to say how much earlier, or "1963 or later" with
+    nothing to say how much later.
+    """
+    no_earlier_bound = Q(date__endswith=QUALIFIER_MARKS[BY])
+    no_later_bound = Q(end_date__endswith=QUALIFIER_MARKS[OR_LATER]) | Q(
+        end_date__isnull=True, date__endswith=QUALIFIER_MARKS[OR_LATER]
+    )
+    return no_earlier_bound | no_later_bound
 
 
 class EventQuerySet(EntryQuerySet):
@@ -16,6 +29,12 @@ class EventQuerySet(EntryQuerySet):
         Return the events whose date, or span, falls or may fall within ``first`` to ``last``,
         annotated with ``certain``: True for those that certainly did, not only "in 1838" for
         a month of it. An event with no end date lasts its date's whole period.
+
+        Events dated by one bound alone (``one_bound_only``) are left out where they only may
+        fall within the period: they may fall within any period on one side of the bound,
+        however far, and a page of 1826 would list as possibly then an event known only to
+        have happened by 2022. A span still counts where it certainly runs: "1960 to 1963 or
+        later" in 1961.
         """
         one_date = Q(end_date__isnull=True)
         not_ended = (one_date & may_not_have_ended("date", first)) | (
@@ -25,7 +44,11 @@ class EventQuerySet(EntryQuerySet):
             ~one_date & had_not_ended("end_date", first)
         )
         certain = had_begun("date", last) & certainly_within
-        return self.filter(may_have_begun("date", last), not_ended).annotate(certain=as_boolean(certain))
+        return (
+            self.filter(may_have_begun("date", last), not_ended)
+            .annotate(certain=as_boolean(certain))
+            .exclude(Q(certain=False) & one_bound_only())
+        )
 
 
 class Event(Entry):
