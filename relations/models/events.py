@@ -10,7 +10,7 @@ from .base import Entry, EntryQuerySet, Topic, check_order
 from .search import search_text_field
 
 
-def one_bound_only():
+def one_bound_condition():
     """
     Whether an event is dated only by a bound on one side: "by 2022" (no later than the
     document that mentions it) with nothing to say how much earlier, or "1963 or later" with
@@ -30,7 +30,7 @@ class EventQuerySet(EntryQuerySet):
         annotated with ``certain``: True for those that certainly did, not only "in 1838" for
         a month of it. An event with no end date lasts its date's whole period.
 
-        Events dated by one bound alone (``one_bound_only``) are left out where they only may
+        Events dated by one bound alone (``one_bound_condition``) are left out where they only may
         fall within the period: they may fall within any period on one side of the bound,
         however far, and a page of 1826 would list as possibly then an event known only to
         have happened by 2022. A span still counts where it certainly runs: "1960 to 1963 or
@@ -47,7 +47,7 @@ class EventQuerySet(EntryQuerySet):
         return (
             self.filter(may_have_begun("date", last), not_ended)
             .annotate(certain=as_boolean(certain))
-            .exclude(Q(certain=False) & one_bound_only())
+            .exclude(Q(certain=False) & one_bound_condition())
         )
 
 
