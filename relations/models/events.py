@@ -30,8 +30,8 @@ class EventQuerySet(EntryQuerySet):
         annotated with ``certain``: True for those that certainly did, not only "in 1838" for
         a month of it. An event with no end date lasts its date's whole period.
 
-        Events dated by one bound alone (``one_bound_condition``) are left out where they only may
-        fall within the period: they may fall within any period on one side of the bound,
+        Events dated by one bound alone (``one_bound_condition``) are left out where they only
+        may fall within the period: they may fall within any period on one side of the bound,
         however far, and a page of 1826 would list as possibly then an event known only to
         have happened by 2022. A span still counts where it certainly runs: "1960 to 1963 or
         later" in 1961.
