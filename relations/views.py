@@ -27,6 +27,7 @@ from .models import (
     Mission,
     Source,
 )
+from .models.envoys import began_or_held
 from .search import search
 from .timeline import Timeline, period_links
 
@@ -185,7 +186,10 @@ class MissionDetailView(PublishedDetailView):
                 # With their citations, which say where the sources differ on a date of the table.
                 Prefetch(
                     "appointments",
-                    Appointment.objects.published().select_related("envoy").prefetch_related("citations"),
+                    Appointment.objects.published()
+                    .select_related("envoy")
+                    .prefetch_related("citations")
+                    .order_by(began_or_held().asc(nulls_last=True), "slug"),
                 ),
                 Prefetch("events", Event.objects.published()),
             )

@@ -95,6 +95,15 @@ def began(**options):
     return Coalesce("appointed", "arrived", "credentials_presented", **options)
 
 
+def began_or_held():
+    """
+    When an appointment began (``began``), else when the time in post a source gives began,
+    or, with no beginning, ended: the order of a post's envoys where some are known only by
+    such a span (Peru's ambassadors from the persons lists).
+    """
+    return Coalesce(began(), "held_from", "held_to", output_field=PartialDateField())
+
+
 class AppointmentQuerySet(models.QuerySet):
     def published(self):
         """Return the appointments the public may see: those of published envoys."""

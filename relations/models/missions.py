@@ -138,6 +138,11 @@ class Mission(Entry):
     def __str__(self):
         return self.name
 
+    @property
+    def gives_time_in_post(self):
+        """True if a source gives the time in post (``held_from``, ``held_to``) of one of its envoys."""
+        return any(appointment.held_from or appointment.held_to for appointment in self.appointments.all())
+
     def clean(self):
         check_order(self, [("opened", "closed", _("A mission cannot close before it opens."))])
         if self.predecessor_id and self.predecessor_id == self.slug:
