@@ -1,5 +1,11 @@
-"""The public pages' templates are read without their indentation, and say all they said."""
+"""
+The public pages' templates are read without their indentation, and say all they said; no
+line of them is too long to read.
+"""
 
+from pathlib import Path
+
+from django.conf import settings
 from django.template import Context, Engine
 from hypothesis import given
 from hypothesis import strategies as st
@@ -35,3 +41,15 @@ def test_a_template_whose_spaces_are_shown_and_the_admins_are_read_as_they_are(t
 def test_no_two_words_run_together_and_none_is_lost(text):
     # HTML reads any run of spaces and line breaks as one space: so must the text left.
     assert INDENTED.sub("\n", text).split() == text.split()
+
+
+def test_no_line_of_the_sites_templates_is_over_160_characters():
+    templates = Path(settings.BASE_DIR) / "templates"
+    long = [
+        f"{path.relative_to(templates)}:{number}"
+        for path in sorted(templates.rglob("*.html"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if len(line) > 160
+    ]
+    assert len(list(templates.rglob("*.html"))) > 40
+    assert long == []
