@@ -5,11 +5,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from relations.models import Agreement, Appointment, Event, Mission, Source
+from relations.partial_dates import PartialDate
 
 from . import html
 from .factories import (
     AgreementFactory,
     AppointmentFactory,
+    CitationFactory,
     CountryFactory,
     EnvoyFactory,
     EventFactory,
@@ -237,12 +239,13 @@ def test_envoys_by_sending_country_rank_and_words(client):
 @pytest.fixture
 def missions():
     """
-    Posts of every status: two open (a source states them open now), two closed, and two
-    with no closing recorded, one never stated open and one stated open that became another.
+    Posts of every status: two open (a source states them open now, as of its date), two
+    closed, and two with no closing recorded, one never stated open and one stated open that
+    became another.
     """
     us, pe = CountryFactory(), CountryFactory(peru=True)
     legation = MissionFactory(name="Legation in Lima", opened="1827", closed="1920-04-24")
-    MissionFactory(
+    embassy = MissionFactory(
         name="Embassy in Lima",
         kind=Mission.Kind.EMBASSY,
         opened="1920-04-24",
@@ -250,6 +253,9 @@ def missions():
         summary="Ours.",
         citation__current=True,
     )
+    # Stated open by an earlier source too, and by an undated one: the page gives the latest date.
+    for published_on in [PartialDate(2015), None]:
+        CitationFactory(entry=embassy, current=True, source=SourceFactory(published_on=published_on))
     peruvian_legation = MissionFactory(
         name="Legation of Peru in Washington",
         sending_country=pe,
@@ -267,6 +273,7 @@ def missions():
         opened="1919",
         predecessor=peruvian_legation,
         citation__current=True,
+        citation__source__published_on=None,
     )
     MissionFactory(
         name="Consulate in Callao",
@@ -311,9 +318,9 @@ def test_missions_sorted_by_opening(client, missions):
             {
                 "Consular agency in Paita": "1900 – no closing recorded",
                 "Consulate in Callao": "1823 – 1950",
-                "Embassy in Lima": "24 April 1920 – open",
+                "Embassy in Lima": "24 April 1920 – open (as of May 2020)",
                 "Legation in Lima": "1827 – 24 April 1920",
-                "Embassy of Peru in Washington": "1919 – open",
+                "Embassy of Peru in Washington": "1919 – open (as of the undated source)",
                 "Legation of Peru in Washington": "1846 – no closing recorded",
             },
         ),
@@ -322,9 +329,13 @@ def test_missions_sorted_by_opening(client, missions):
             {
                 "Consular agency in Paita": "1900 – sin cierre registrado",
                 "Consulate in Callao": "1823 – 1950",
-                "Embassy in Lima": "24 de abril de 1920 – en funciones",
+                "Embassy in Lima": (
+                    "24 de abril de 1920 – en funciones (a la fecha de la fuente: mayo de 2020)"
+                ),
                 "Legation in Lima": "1827 – 24 de abril de 1920",
-                "Embassy of Peru in Washington": "1919 – en funciones",
+                "Embassy of Peru in Washington": (
+                    "1919 – en funciones (a la fecha de la fuente, que no está fechada)"
+                ),
                 "Legation of Peru in Washington": "1846 – sin cierre registrado",
             },
         ),

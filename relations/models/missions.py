@@ -2,13 +2,14 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, F, OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from ..partial_dates import PartialDateField
 from ..spans import as_boolean, had_begun, had_not_ended, may_have_begun, may_not_have_ended
 from .base import Country, Entry, EntryQuerySet, check_order
 from .search import search_text_field
+from .sources import Citation
 
 
 def became_another_condition():
@@ -32,8 +33,20 @@ class MissionQuerySet(EntryQuerySet):
         return self.published().select_related("sending_country", "host_country")
 
     def for_items(self):
-        """Each post with ``open_now``: whether it is open still, as far as the sources say."""
-        return self.annotate(open_now=as_boolean(open_now_condition()))
+        """
+        Each post with ``open_now``, whether it is open still as far as the sources say, and
+        ``open_as_of``: the date of the latest source that states it open, which it is open
+        as of (None for an undated source).
+        """
+        latest_stating = (
+            Citation.objects.filter(mission=OuterRef("pk"), current=True)
+            .order_by(F("source__published_on").desc(nulls_last=True))
+            .values("source__published_on")[:1]
+        )
+        return self.annotate(
+            open_now=as_boolean(open_now_condition()),
+            open_as_of=Subquery(latest_stating, output_field=PartialDateField()),
+        )
 
     def open_now(self):
         """Return the posts open still, as far as the sources say."""
