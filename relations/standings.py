@@ -29,7 +29,8 @@ from .fragments import NOTE, fragment_version, keys_only, show_cached
 from .models import Agreement, Appointment, Event, Mission
 
 # The claims of each kind of entry that date it on this page; its notes are the citations of
-# those claims and of the entry as a whole.
+# those claims and those that state it as current (a post open still), else of the entry as a
+# whole.
 DATING_CLAIMS = {
     Appointment: {"appointed", "credentials_presented", "ended"},
     Mission: {"opened", "closed"},
@@ -41,18 +42,20 @@ DATING_CLAIMS = {
 class Cited(NamedTuple):
     """
     What numbers the note of one citation of an entry on the page: the citation's key, its
-    position and claim, and a digest of the passage it cites (``passage_key``).
+    position and claim, whether it states the entry as current, and a digest of the passage it
+    cites (``passage_key``).
     """
 
     pk: int
     position: int
     claim: str
+    current: bool
     passage: str
 
     @classmethod
     def of(cls, citation):
         passage = hashlib.blake2b(repr(passage_key(citation)).encode(), digest_size=16).hexdigest()
-        return cls(citation.pk, citation.position, citation.claim, passage)
+        return cls(citation.pk, citation.position, citation.claim, citation.current, passage)
 
 
 class PageNotes:
@@ -77,14 +80,18 @@ class PageNotes:
 
     def refs(self, owner, cited):
         """
-        Number the citations that date ``owner`` (else those of it as a whole, else all of them),
-        given as ``Cited``; return the references to show beside it: [(note, whether it is the
-        first), ...]. Each note holds the owner's citations as fetched (``page_citations``,
-        as ``on_date.Period.citations`` fetches them), or else as given.
+        Number the citations that date ``owner`` or state it as current (else those of it as a
+        whole, else all of them), given as ``Cited``; return the references to show beside it:
+        [(note, whether it is the first), ...]. Each note holds the owner's citations as fetched
+        (``page_citations``, as ``on_date.Period.citations`` fetches them), or else as given.
         """
         fetched = {citation.pk: citation for citation in getattr(owner, "page_citations", [])}
         citations = sorted(cited, key=lambda citation: citation.position)
-        dating = [citation for citation in citations if citation.claim in DATING_CLAIMS[type(owner)]]
+        dating = [
+            citation
+            for citation in citations
+            if citation.claim in DATING_CLAIMS[type(owner)] or citation.current
+        ]
         whole = [citation for citation in citations if not citation.claim]
         refs = []
         for citation in dating or whole or citations:

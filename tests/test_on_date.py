@@ -288,6 +288,21 @@ def test_an_event_dated_by_one_bound_alone_is_listed_on_no_date(client):
     )
 
 
+def test_a_post_open_still_is_noted_with_the_source_that_states_it_open(client):
+    embassy = MissionFactory(name="Embassy in Lima", opened="1920-04-24", citation__quotation="Our embassy.")
+    CitationFactory(entry=embassy, claim="opened", quotation="Raised to an embassy on April 24, 1920.")
+    CitationFactory(entry=embassy, quotation="The embassy is in Lima.", current=True)
+    document = html.get(client, "/on/1990/")
+    item = html.one(document, "section[aria-labelledby=missions-heading] li")
+    assert html.text(html.one(item, ".standing-status")) == "Open."
+    # The notes it refers to: the one that dates its opening, and the one that states it open now.
+    notes = [html.one(document, href) for href in html.hrefs(item, "sup.ref a")]
+    assert [html.text(html.one(note, "blockquote")) for note in notes] == [
+        "Raised to an embassy on April 24, 1920.",
+        "The embassy is in Lima.",
+    ]
+
+
 def test_every_entry_has_its_notes_numbered_once_for_the_page(client, legation):
     source = SourceFactory(title="Chiefs of Mission")
     appointment = AppointmentFactory(mission=legation, credentials_presented="1827-05-21", ended="1828-02-24")
