@@ -302,15 +302,14 @@ class Notes:
         self.differences = {}
         for key, (owner, given) in values.items():
             claim = key[1]
-            model_field = claim_field(owner, claim)
-            groups = agreeing_groups(model_field, given)
+            groups = agreeing_groups(claim_field(owner, claim), given)
             if len(groups) > 1:
                 self.differences[key] = Difference(
                     owner,
                     claim,
                     claim_label(owner, claim),
                     [
-                        (display_value(owner, claim, group[0][0]), _given(owner, claim, model_field, group))
+                        (display_value(owner, claim, group[0][0]), _given(owner, claim, group))
                         for group in groups
                     ],
                 )
@@ -332,12 +331,12 @@ class Notes:
         return [difference for difference in self.differences.values() if not difference.shown]
 
 
-def _given(owner, claim, model_field, group):
+def _given(owner, claim, group):
     """
     Each note of ``group``, [(value, note), ...] with the most precise value first, once, as
     ``Given``: with its own value where it gives another than that one.
     """
-    shown = group[0][0]
+    model_field, shown = claim_field(owner, claim), group[0][0]
     given = []
     for value, note in group:
         if all(note is not other.note for other in given):

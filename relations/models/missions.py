@@ -17,6 +17,11 @@ def became_another_condition():
     return Exists(Mission.objects.published().filter(predecessor=OuterRef("pk")))
 
 
+def stating_open():
+    """The citations of the post that state it as current: open when its source was written."""
+    return Citation.objects.filter(mission=OuterRef("pk"), current=True)
+
+
 def open_now_condition():
     """
     Whether the post is open still, as far as the sources say: no closing date is recorded,
@@ -24,8 +29,7 @@ def open_now_condition():
     from it. A post dated only by its opening may have closed on a day not recorded, or
     become another, as a legation became an embassy; nothing then says that it is open.
     """
-    stated_open = Exists(Mission.objects.filter(pk=OuterRef("pk"), citations__current=True))
-    return models.Q(closed__isnull=True) & stated_open & ~became_another_condition()
+    return models.Q(closed__isnull=True) & Exists(stating_open()) & ~became_another_condition()
 
 
 class MissionQuerySet(EntryQuerySet):
@@ -39,7 +43,7 @@ class MissionQuerySet(EntryQuerySet):
         as of (None for an undated source).
         """
         latest_stating = (
-            Citation.objects.filter(mission=OuterRef("pk"), current=True)
+            stating_open()
             .order_by(F("source__published_on").desc(nulls_last=True))
             .values("source__published_on")[:1]
         )

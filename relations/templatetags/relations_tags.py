@@ -81,14 +81,14 @@ def citation_notes(entry, parts=()):
     return Notes(entry, parts)
 
 
-@register.filter
-def sources_differ_on(owner, claim):
+@register.filter(name="differing_claims")
+def differing_claims_filter(owner):
     """
-    True if the sources cited for ``owner``'s ``claim`` give values that cannot all be true:
-    for a page that shows the claim without its notes, to send the reader to the page that
+    The claims on which the sources cited for ``owner`` give values that cannot all be true:
+    for a page that shows them without their notes, to send the reader to the page that
     shows them (a mission's table of its envoys, to each envoy's page).
     """
-    return claim in differing_claims(owner)
+    return differing_claims(owner)
 
 
 @register.simple_tag
